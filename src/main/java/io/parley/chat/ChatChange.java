@@ -1,0 +1,131 @@
+package io.parley.chat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Collects one decision: the chat as it becomes, the transcript entries, who is told what, and the effects and
+ * conditions of the commit. Local to one decision, so its mutability never escapes.
+ */
+final class ChatChange {
+
+    /** GWS writes ISO-8601 with milliseconds and a numeric offset without a colon. */
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+            .withZone(ZoneOffset.UTC);
+
+    private Chat chat;
+    private final Moment moment;
+    private final long referenceId;
+    private final List<Message> messages = new ArrayList<>();
+    private final List<Delivery> deliveries = new ArrayList<>();
+    private final List<Effect> effects = new ArrayList<>();
+    private final List<Condition> conditions = new ArrayList<>();
+
+    private ChatChange(Chat chat, Moment moment, long referenceId) {
+        this.chat = chat;
+        this.moment = moment;
+        this.referenceId = referenceId;
+    }
+
+    /** A change asked for by a client: it takes the chat's next referenceId. */
+    static ChatChange requested(Chat chat, Moment moment) {
+        long next = chat.lastReferenceId() + 1;
+        return new ChatChange(chat.withLastReferenceId(next), moment, next);
+    }
+
+    /** A change Parley makes on its own (routing, timers): no referenceId of its own. */
+    static ChatChange automatic(Chat chat, Moment moment) {
+        return new ChatChange(chat, moment, 0);
+    }
+
+    Chat chat() {
+        return chat;
+    }
+
+    void update(Chat changed) {
+        chat = changed;
+    }
+
+    Moment moment() {
+        return moment;
+    }
+
+    long referenceId() {
+        return referenceId;
+    }
+
+    /** The referenceId to put on notifications: none for automatic changes. */
+    Long reference() {
+        return referenceId == 0 ? null : referenceId;
+    }
+
+    Message post(Participant from, MessageType type, Visibility visibility, String text, String url,
+            String noticeText) {
+        int index = chat.lastIndex() + 1;
+        Message message = new Message(index, from.party(), TIMESTAMP.format(Instant.ofEpochMilli(moment.now())),
+                moment.now(), visibility.name(), type.name(), text, url, noticeText);
+        chat = chat.withLastIndex(index);
+        messages.add(message);
+        return message;
+    }
+
+    void tell(Recipient recipient, Notification notification) {
+        deliveries.add(new Delivery(recipient, notification));
+    }
+
+    void tellAgent(String userId, Notification notification) {
+        tell(Recipient.agent(userId), notification);
+    }
+
+    void effect(Effect effect) {
+        effects.add(effect);
+    }
+
+    void require(Condition condition) {
+        conditions.add(condition);
+    }
+
+    Recipient recipientOf(Participant participant) {
+        return participant.isAgent() ? Recipient.agent(participant.userId())
+                : Recipient.customer(chat.id(), participant.participantId());
+    }
+
+    /** Tells each joined participant picked by {@code who} about the messages it may see. */
+    void announceMessages(List<Message> announced, Long reference, Predicate<Participant> who) {
+        for (Participant participant : chat.joined(who)) {
+            List<Message> visible = Views.visible(announced, !participant.isAgent());
+            if (!visible.isEmpty()) {
+                tell(recipientOf(participant),
+                        Notification.NewMessages.of(visible, moment.chatUri(chat.id()), reference));
+            }
+        }
+    }
+
+    /** Sends each joined agent picked by {@code who} its own view of the chat. */
+    void announceState(String notificationType, Long reference, Predicate<Participant> who, boolean withUserData) {
+        for (Participant agent : chat.joined(p -> p.isAgent() && who.test(p))) {
+            tellAgent(agent.userId(), Notification.ChatStateChange.of(notificationType,
+                    Views.forAgent(chat, agent.userId(), moment, withUserData), reference));
+        }
+    }
+
+    /** Tells an inviter, if still in the chat, that its offer came to nothing. */
+    void reportFailure(Invitation invitation, String why) {
+        if (!invitation.hasInviter()) {
+            return;
+        }
+        chat.participant(invitation.inviterParticipantId())
+                .filter(Participant::joined)
+                .ifPresent(inviter -> tellAgent(inviter.userId(), Notification.ChatStateChange.error(
+                        Views.forAgent(chat, inviter.userId(), moment, false), invitation.referenceId(), why)));
+    }
+
+    Outcome.Applied applied() {
+        return new Outcome.Applied(chat, referenceId, List.copyOf(messages), List.copyOf(deliveries),
+                List.copyOf(effects), List.copyOf(conditions));
+    }
+}

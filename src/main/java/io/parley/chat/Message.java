@@ -1,0 +1,13 @@
+package io.parley.chat;
+
+/**
+ * One entry of the transcript, exactly as clients receive it. {@code timestampSeconds} holds epoch milliseconds, as
+ * GWS does despite the name. Only one of {@code text}, {@code url}, {@code noticeText} is present.
+ */
+public record Message(int index, Party from, String timestamp, long timestampSeconds, String visibility, String type,
+        String text, String url, String noticeText) {
+
+    public boolean visibleToCustomer() {
+        return Visibility.valueOf(visibility).visibleToCustomer();
+    }
+}

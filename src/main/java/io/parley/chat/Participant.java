@@ -1,0 +1,33 @@
+package io.parley.chat;
+
+/**
+ * A party of the chat. Agents carry their user id; the customer has none. Participants are never removed from the
+ * stored chat, so that message senders can always be named; {@link Presence} says whether they are still in it.
+ */
+public record Participant(String participantId, String nickname, ParticipantType type, String userId,
+        Visibility visibility, Presence presence) {
+
+    public boolean isAgent() {
+        return type == ParticipantType.Agent;
+    }
+
+    public boolean joined() {
+        return presence == Presence.Joined;
+    }
+
+    public boolean isJoinedAgent(String agentUserId) {
+        return isAgent() && presence != Presence.Gone && agentUserId.equals(userId);
+    }
+
+    public Participant withPresence(Presence newPresence) {
+        return new Participant(participantId, nickname, type, userId, visibility, newPresence);
+    }
+
+    public Participant withVisibility(Visibility newVisibility) {
+        return new Participant(participantId, nickname, type, userId, newVisibility, presence);
+    }
+
+    public Party party() {
+        return new Party(nickname, type.name(), participantId, visibility == Visibility.Agents ? visibility.name() : null);
+    }
+}

@@ -1,0 +1,50 @@
+package io.parley.chat;
+
+import java.util.List;
+
+/** Builds what one viewer sees of a chat: its state, the parties it may see, its capabilities. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public static ChatState agentState(Chat chat, String userId) {
+        var seat = chat.agentSeat(userId);
+        if (seat.isPresent()) {
+            return seat.get().presence() == Presence.LeftChat ? ChatState.LeftChat : ChatState.Chatting;
+        }
+        return chat.invitationFor(userId).isPresent() ? ChatState.Invited : ChatState.Completed;
+    }
+
+    public static ChatState customerState(Chat chat) {
+        return chat.customerPresent() && chat.status() != ChatStatus.Ended ? ChatState.Chatting : ChatState.Completed;
+    }
+
+    public static ChatView forAgent(Chat chat, String userId, Moment moment, boolean withUserData) {
+        return forAgent(chat, userId, agentState(chat, userId), moment, withUserData);
+    }
+
+    /** The agent's view with the state forced (a revoked offer is no longer in the chat to derive it from). */
+    public static ChatView forAgent(Chat chat, String userId, ChatState state, Moment moment, boolean withUserData) {
+        List<String> capabilities = chat.agentSeat(userId)
+                .map(seat -> Capabilities.forAgent(chat, state, seat))
+                .orElse(state == ChatState.Invited ? Capabilities.INVITED : List.of());
+        List<Party> parties = chat.joined(p -> true).stream().map(Participant::party).toList();
+        return new ChatView(chat.id(), state.name(), parties, capabilities, moment.chatUri(chat.id()),
+                withUserData ? chat.userData() : null);
+    }
+
+    public static ChatView forCustomer(Chat chat, Moment moment) {
+        ChatState state = customerState(chat);
+        List<Party> parties = chat.joined(p -> p.visibility().visibleToCustomer()).stream()
+                .map(Participant::party)
+                .toList();
+        List<String> capabilities = state == ChatState.Chatting ? Capabilities.CUSTOMER : List.of();
+        return new ChatView(chat.id(), state.name(), parties, capabilities, moment.chatUri(chat.id()), null);
+    }
+
+    /** The transcript entries a viewer may read. */
+    public static List<Message> visible(List<Message> transcript, boolean customer) {
+        return customer ? transcript.stream().filter(Message::visibleToCustomer).toList() : transcript;
+    }
+}
