@@ -1,6 +1,7 @@
 package io.parley.chat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +22,8 @@ public record Chat(String id, long version, ChatStatus status, String subject, M
         long lastReferenceId, String idStem, int partySequence, long createdAt) {
 
     public Chat {
-        userData = userData == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(userData));
+        // a LinkedHashMap keeps the order clients attached the keys in
+        userData = userData == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(userData));
         participants = List.copyOf(participants);
         invitations = List.copyOf(invitations);
         declinedBy = declinedBy == null ? Set.of() : Set.copyOf(declinedBy);

@@ -113,13 +113,16 @@ final class ChatChange {
         }
     }
 
-    /** Tells an inviter, if still in the chat, that its offer came to nothing. */
+    /**
+     * Tells an inviter, if still in the chat, that its offer came to nothing. An agent in LeftChat still holds the
+     * chat (it may Transfer from there), so it is told too.
+     */
     void reportFailure(Invitation invitation, String why) {
         if (!invitation.hasInviter()) {
             return;
         }
         chat.participant(invitation.inviterParticipantId())
-                .filter(Participant::joined)
+                .filter(p -> p.presence() != Presence.Gone)
                 .ifPresent(inviter -> tellAgent(inviter.userId(), Notification.ChatStateChange.error(
                         Views.forAgent(chat, inviter.userId(), moment, false), invitation.referenceId(), why)));
     }

@@ -22,7 +22,9 @@ final class Conversation {
     }
 
     static Outcome forCustomer(Chat chat, String participantId, Operation operation, Moment moment) {
-        Participant customer = chat.participant(participantId).orElse(null);
+        Participant customer = chat.participant(participantId)
+                .filter(p -> p.type() == ParticipantType.Customer)
+                .orElse(null);
         if (customer == null || Views.customerState(chat) != ChatState.Chatting) {
             return Outcome.refused(StatusCode.INVALID_STATE, "The chat is over");
         }

@@ -23,7 +23,7 @@ final class Departures {
         if (!depart.complete() && seat.joined() && !othersRemain && chat.customerPresent()) {
             // the last agent leaves a customer behind: the chat stays on this agent's desk as LeftChat
             change.update(change.chat().withParticipant(seat.withPresence(Presence.LeftChat)));
-            announced.add(change.post(seat, MessageType.ParticipantLeft, Visibility.All, null, null, null));
+            announced.add(change.post(seat, MessageType.ParticipantLeft, seat.visibility(), null, null, null));
             change.announceMessages(announced, change.reference(), p -> true);
             change.tellAgent(seat.userId(), Notification.ChatStateChange.of("StatusChange",
                     Views.forAgent(change.chat(), seat.userId(), moment, false), change.reference()));
@@ -71,7 +71,9 @@ final class Departures {
     }
 
     static Outcome customerLeaves(Chat chat, String participantId, Moment moment) {
-        Participant customer = chat.participant(participantId).orElse(null);
+        Participant customer = chat.participant(participantId)
+                .filter(p -> p.type() == ParticipantType.Customer)
+                .orElse(null);
         if (customer == null || Views.customerState(chat) != ChatState.Chatting) {
             return Outcome.refused(StatusCode.INVALID_STATE, "The chat is over");
         }

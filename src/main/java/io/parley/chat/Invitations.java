@@ -151,7 +151,7 @@ final class Invitations {
             change.effect(new Effect.Untrack(invitation.userId()));
             change.tellAgent(invitation.userId(), Notification.ChatStateChange.of("StatusChange",
                     Views.forAgent(change.chat(), invitation.userId(), ChatState.Revoked, change.moment(), false),
-                    null));
+                    change.reference()));
         }
     }
 

@@ -1,0 +1,120 @@
+package io.parley;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Parley's own configuration (api.md §6). */
+@ConfigMapping(prefix = "parley")
+public interface ParleyConfig {
+
+    /** Which roles this instance plays. */
+    @WithDefault("both")
+    Role role();
+
+    /** The base of every URI Parley writes; the request's own scheme://host:port when unset. */
+    Optional<String> publicBaseUrl();
+
+    RedisSettings redis();
+
+    Bootstrap bootstrap();
+
+    Offer offer();
+
+    ChatSettings chat();
+
+    AgentSettings agent();
+
+    Notifications notifications();
+
+    Request request();
+
+    Auth auth();
+
+    enum Role {
+        api,
+        push,
+        both;
+
+        public boolean servesApi() {
+            return this != push;
+        }
+
+        public boolean servesPush() {
+            return this != api;
+        }
+    }
+
+    interface RedisSettings {
+        /** With no {@code quarkus.redis.hosts}, start an embedded redis-server (never in prod). */
+        @WithDefault("false")
+        boolean embedded();
+
+        /** Prefix of every key and channel, so that several deployments (or test runs) can share one Redis. */
+        @WithDefault("parley:")
+        String keyPrefix();
+    }
+
+    interface Bootstrap {
+        Admin admin();
+
+        interface Admin {
+            @WithDefault("admin")
+            String username();
+
+            /** Generated and printed once when unset (refused in the prod profile). */
+            Optional<String> password();
+        }
+    }
+
+    interface Offer {
+        @WithDefault("30s")
+        Duration timeout();
+
+        /** How often the push role looks for offers whose time is up and for chats waiting in the queue. */
+        @WithDefault("1s")
+        Duration sweep();
+    }
+
+    interface ChatSettings {
+        @WithDefault("6")
+        int maxParties();
+    }
+
+    interface AgentSettings {
+        @WithDefault("4")
+        int maxChats();
+    }
+
+    interface Notifications {
+        Retention retention();
+
+        interface Retention {
+            @WithDefault("1000")
+            int entries();
+
+            @WithDefault("10m")
+            Duration age();
+        }
+
+        /** Comment lines sent on idle SSE streams so that proxies keep them open. */
+        @WithDefault("20s")
+        Duration heartbeat();
+    }
+
+    interface Request {
+        @WithDefault("65536")
+        int maxBytes();
+    }
+
+    interface Auth {
+        @WithDefault("parley")
+        String issuer();
+
+        /** How long an issued token is valid: one agent shift by default. */
+        @WithDefault("8h")
+        Duration tokenLifespan();
+    }
+}

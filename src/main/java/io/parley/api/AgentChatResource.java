@@ -1,0 +1,121 @@
+package io.parley.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.parley.ParleyConfig;
+import io.parley.chat.Actor;
+import io.parley.chat.Chat;
+import io.parley.chat.ChatState;
+import io.parley.chat.ChatView;
+import io.parley.chat.Message;
+import io.parley.chat.Moment;
+import io.parley.chat.StatusCode;
+import io.parley.chat.Views;
+import io.parley.store.AgentChannels;
+import io.parley.store.ChatRepository;
+import io.parley.store.Json;
+import io.parley.user.User;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+
+/** The agent's chats: {@code /api/v2/me/chats} (api.md §3, §4). */
+@Path("/api/v2/me/chats")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@RolesAllowed(User.AGENT)
+@RunOnVirtualThread
+public class AgentChatResource {
+
+    public record Chats(int statusCode, List<ChatView> chats) {
+    }
+
+    public record OneChat(int statusCode, ChatView chat) {
+    }
+
+    public record Messages(int statusCode, List<Message> messages) {
+    }
+
+    private final ChatRepository chats;
+    private final AgentChannels agents;
+    private final ChatActions actions;
+    private final Json json;
+    private final ParleyConfig config;
+    private final BaseUrl baseUrl;
+    private final JsonWebToken token;
+
+    AgentChatResource(ChatRepository chats, AgentChannels agents, ChatActions actions, Json json,
+            ParleyConfig config, BaseUrl baseUrl, JsonWebToken token) {
+        this.chats = chats;
+        this.agents = agents;
+        this.actions = actions;
+        this.json = json;
+        this.config = config;
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    @GET
+    public Chats list(@Context UriInfo request) {
+        String userId = token.getSubject();
+        Moment moment = moment(request);
+        List<ChatView> views = chats.loadAll(List.copyOf(agents.desk(userId))).stream()
+                .filter(chat -> Views.agentState(chat, userId) != ChatState.Completed)
+                .map(chat -> Views.forAgent(chat, userId, moment, true))
+                .toList();
+        return new Chats(StatusCode.SUCCESS.code, views);
+    }
+
+    @GET
+    @Path("{id}")
+    public OneChat get(@PathParam("id") String id, @Context UriInfo request) {
+        Chat chat = involved(id);
+        return new OneChat(StatusCode.SUCCESS.code, Views.forAgent(chat, token.getSubject(), moment(request), true));
+    }
+
+    @GET
+    @Path("{id}/messages")
+    public Messages messages(@PathParam("id") String id, @QueryParam("startIndex") String startIndex,
+            @QueryParam("count") String count) {
+        Chat chat = involved(id);
+        if (chat.agentSeat(token.getSubject()).isEmpty()) {
+            throw new ApiException(StatusCode.INVALID_STATE, "Accept the chat before reading its transcript");
+        }
+        return new Messages(StatusCode.SUCCESS.code,
+                TranscriptPage.of(chats.transcript(chat.id()), false, startIndex, count));
+    }
+
+    @POST
+    @Path("{id}")
+    public Replies.Accepted operate(@PathParam("id") String id, String body, @Context UriInfo request) {
+        String chatId = Ids.chatId(id);
+        var operation = OperationParser.agentOperation(
+                JsonBody.parse(json.mapper(), body, config.request().maxBytes()));
+        return actions.perform(chatId, new Actor.Agent(token.getSubject()), operation, baseUrl.of(request));
+    }
+
+    /** The chat, if this agent is invited to it or in it; otherwise it does not exist for them. */
+    private Chat involved(String id) {
+        Chat chat = chats.load(Ids.chatId(id), null, false).map(ChatRepository.Snapshot::chat).orElse(null);
+        if (chat == null || Views.agentState(chat, token.getSubject()) == ChatState.Completed) {
+            throw new ApiException(StatusCode.NOT_FOUND, "Chat " + id + " not found");
+        }
+        return chat;
+    }
+
+    private Moment moment(UriInfo request) {
+        return new Moment(System.currentTimeMillis(), baseUrl.of(request));
+    }
+}

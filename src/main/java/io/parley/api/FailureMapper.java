@@ -1,0 +1,67 @@
+package io.parley.api;
+
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.parley.chat.StatusCode;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * Turns every failure into a GWS reply body. Refusals of bad input are expected and logged at most in one line;
+ * only a genuine server fault is logged with its stack trace.
+ */
+public class FailureMapper {
+
+    private static final Logger LOG = Logger.getLogger(FailureMapper.class);
+
+    @ServerExceptionMapper
+    public Response refused(ApiException e) {
+        return Replies.failure(e.statusCode(), e.getMessage());
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Response unauthenticated(RuntimeException e) {
+        return Replies.failure(StatusCode.NOT_AUTHENTICATED, "A valid bearer token is required");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Replies.failure(StatusCode.NO_PERMISSION, "Your role does not permit this request");
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return Replies.failure(StatusCode.NOT_FOUND, "No such resource");
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e) {
+        return Response.fromResponse(Replies.failure(StatusCode.INVALID_INPUT, "Method not allowed on this resource"))
+                .status(405)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return Replies.failure(StatusCode.INTERNAL_ERROR, "Internal error; nothing was changed");
+        }
+        return Response.fromResponse(Replies.failure(StatusCode.INVALID_INPUT, "Invalid request")).status(status)
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e) {
+        LOG.error("Request failed", e);
+        return Replies.failure(StatusCode.INTERNAL_ERROR, "Internal error (is Redis reachable?); nothing was changed");
+    }
+}

@@ -1,0 +1,95 @@
+package io.parley.api;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.parley.chat.StatusCode;
+
+/** The identifier forms of api.md §2, checked before any of them reaches Redis. */
+public final class Ids {
+
+    private static final Pattern USER_ID = Pattern.compile("[0-9a-f]{32}");
+    private static final Pattern CHAT_ID = Pattern.compile("[0-9A-Za-z]{16}");
+    private static final Pattern USER_URI_PATH = Pattern.compile("(?:/[^/]+)*/api/v2/users/([0-9a-f]{32})/?");
+    private static final Pattern USER_PATH = Pattern.compile("/users/([0-9a-f]{32})/?");
+
+    private static final String CHAT_ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    /** A fresh chat id: unguessable, since it is part of the URIs customers and agents hold. */
+    public static String newChatId() {
+        StringBuilder id = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            id.append(CHAT_ID_ALPHABET.charAt(RANDOM.nextInt(CHAT_ID_ALPHABET.length())));
+        }
+        return id.toString();
+    }
+
+    /** The first twelve hex digits of the participant ids of a new chat. */
+    public static String newIdStem() {
+        byte[] stem = new byte[6];
+        RANDOM.nextBytes(stem);
+        return HexFormat.of().withUpperCase().formatHex(stem);
+    }
+
+    public static String chatId(String value) {
+        if (value == null || !CHAT_ID.matcher(value).matches()) {
+            throw JsonBody.invalid("Malformed chat id: 16 characters 0-9, A-Z, a-z expected");
+        }
+        return value;
+    }
+
+    public static String userId(String value) {
+        if (value == null || !USER_ID.matcher(value).matches()) {
+            throw JsonBody.invalid("Malformed user id: 32 lowercase hex digits expected");
+        }
+        return value;
+    }
+
+    /**
+     * The user a {@code targetUri} or {@code targetPath} names. A targetUri is matched on its path only, whatever
+     * its host (the seed's {@code localhost:8080}).
+     */
+    public static String targetUser(JsonBody body) {
+        String uri = body.optionalText("targetUri", 2048);
+        String path = body.optionalText("targetPath", 512);
+        if (uri == null && path == null) {
+            throw new ApiException(StatusCode.MISSING_PARAMETER, "Parameter 'targetUri' is missing");
+        }
+        String fromUri = uri == null ? null : userFromUri(uri);
+        String fromPath = path == null ? null : match(USER_PATH, path, "targetPath must look like /users/{userId}");
+        if (fromUri != null && fromPath != null && !fromUri.equals(fromPath)) {
+            throw JsonBody.invalid("targetUri and targetPath name different users");
+        }
+        return fromUri != null ? fromUri : fromPath;
+    }
+
+    private static String userFromUri(String uri) {
+        String path;
+        try {
+            URI parsed = new URI(uri);
+            path = parsed.getRawPath();
+            if (parsed.getRawQuery() != null || parsed.getRawFragment() != null) {
+                throw JsonBody.invalid("targetUri must be a user URI without query or fragment");
+            }
+        } catch (URISyntaxException e) {
+            throw JsonBody.invalid("targetUri is not a valid URI");
+        }
+        return match(USER_URI_PATH, path == null ? "" : path, "targetUri must be a user URI .../api/v2/users/{userId}");
+    }
+
+    private static String match(Pattern pattern, String value, String message) {
+        Matcher matcher = pattern.matcher(value);
+        if (!matcher.matches()) {
+            throw JsonBody.invalid(message);
+        }
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,152 @@
+package io.parley.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.parley.chat.StatusCode;
+
+/**
+ * A request body read as a JSON object, with typed access that refuses bad input with the statusCode api.md §1
+ * names: a missing parameter is 1, anything malformed, mistyped, oversized or unknown is 10.
+ */
+public final class JsonBody {
+
+    /** Longest free text (a message, a notice) a client may send. */
+    public static final int MAX_TEXT = 16_384;
+    /** Longest short value (a nickname, a name, a userData key or value). */
+    public static final int MAX_SHORT = 256;
+
+    private final ObjectNode node;
+
+    private JsonBody(ObjectNode node) {
+        this.node = node;
+    }
+
+    public static JsonBody parse(ObjectMapper mapper, String body, int maxBytes) {
+        if (body == null || body.isBlank()) {
+            throw invalid("The request body must be a JSON object");
+        }
+        if (body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+            throw invalid("The request body is larger than " + maxBytes + " bytes");
+        }
+        JsonNode parsed;
+        try {
+            parsed = mapper.readTree(body);
+        } catch (JacksonException e) {
+            throw invalid("The request body is not valid JSON");
+        }
+        if (!(parsed instanceof ObjectNode object)) {
+            throw invalid("The request body must be a JSON object");
+        }
+        return new JsonBody(object);
+    }
+
+    /** Refuses parameters the operation does not take, so that a typo is not silently ignored. */
+    public JsonBody allowOnly(Set<String> names) {
+        Iterator<String> fields = node.fieldNames();
+        while (fields.hasNext()) {
+            String field = fields.next();
+            if (!names.contains(field)) {
+                throw invalid("Unknown parameter '" + printable(field) + "'");
+            }
+        }
+        return this;
+    }
+
+    public String requiredText(String name, int maxLength) {
+        String value = optionalText(name, maxLength);
+        if (value == null) {
+            throw new ApiException(StatusCode.MISSING_PARAMETER, "Parameter '" + name + "' is missing");
+        }
+        return value;
+    }
+
+    public String optionalText(String name, int maxLength) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw invalid("Parameter '" + name + "' must be a string");
+        }
+        String text = value.asText();
+        if (text.isBlank()) {
+            throw invalid("Parameter '" + name + "' must not be empty");
+        }
+        if (text.length() > maxLength) {
+            throw invalid("Parameter '" + name + "' is longer than " + maxLength + " characters");
+        }
+        return text;
+    }
+
+    public boolean has(String name) {
+        JsonNode value = node.get(name);
+        return value != null && !value.isNull();
+    }
+
+    /** A list of short strings, e.g. {@code channels} or {@code keys}. */
+    public List<String> optionalTextList(String name, int maxItems) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray() || value.size() > maxItems) {
+            throw invalid("Parameter '" + name + "' must be an array of at most " + maxItems + " strings");
+        }
+        List<String> items = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > MAX_SHORT) {
+                throw invalid("Parameter '" + name + "' must hold non-empty strings");
+            }
+            items.add(item.asText());
+        }
+        return items;
+    }
+
+    /** A flat object of string or number values, as GWS userData is. */
+    public Map<String, Object> optionalUserData(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject() || value.size() > 100) {
+            throw invalid("Parameter '" + name + "' must be an object of at most 100 entries");
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        for (var entry : value.properties()) {
+            String key = entry.getKey();
+            JsonNode item = entry.getValue();
+            if (key.isBlank() || key.length() > MAX_SHORT) {
+                throw invalid("userData keys must be 1 to " + MAX_SHORT + " characters");
+            }
+            if (item.isTextual() && item.asText().length() <= MAX_TEXT) {
+                data.put(key, item.asText());
+            } else if (item.isNumber()) {
+                data.put(key, item.numberValue());
+            } else {
+                throw invalid("userData value of '" + printable(key) + "' must be a string or a number");
+            }
+        }
+        return data;
+    }
+
+    static ApiException invalid(String message) {
+        return new ApiException(StatusCode.INVALID_INPUT, message);
+    }
+
+    /** Echoes client text in messages without control characters (no forged log or header lines). */
+    static String printable(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
+    }
+}

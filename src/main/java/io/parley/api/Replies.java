@@ -1,0 +1,48 @@
+package io.parley.api;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.parley.chat.StatusCode;
+
+/** Reply bodies and the HTTP status Parley pairs with each statusCode (api.md §1). */
+public final class Replies {
+
+    /** A failure: every reply body has a statusCode, failures add a statusMessage. */
+    public record Failure(int statusCode, String statusMessage) {
+    }
+
+    /** The reply to a state-changing chat operation. */
+    public record Accepted(int statusCode, long referenceId) {
+    }
+
+    /** A success with nothing more to say. */
+    public record Done(int statusCode) {
+    }
+
+    private Replies() {
+    }
+
+    public static int httpStatus(StatusCode statusCode) {
+        return switch (statusCode) {
+            case SUCCESS -> 200;
+            case MISSING_PARAMETER, INVALID_INPUT -> 400;
+            case INVALID_STATE, ALREADY_EXISTS -> 409;
+            case FORBIDDEN, NO_PERMISSION -> 403;
+            case INTERNAL_ERROR -> 503;
+            case NOT_FOUND -> 404;
+            case NOT_AUTHENTICATED -> 401;
+        };
+    }
+
+    public static Response failure(StatusCode statusCode, String message) {
+        return Response.status(httpStatus(statusCode))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new Failure(statusCode.code, message))
+                .build();
+    }
+
+    public static Done done() {
+        return new Done(StatusCode.SUCCESS.code);
+    }
+}

@@ -1,0 +1,58 @@
+package io.parley.api;
+
+import java.util.Set;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import io.parley.ParleyConfig;
+import io.parley.auth.Passwords;
+import io.parley.auth.TokenIssuer;
+import io.parley.chat.StatusCode;
+import io.parley.store.Json;
+import io.parley.store.UserRepository;
+import io.parley.user.User;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+
+/** Signing in: user name and password for a bearer token. */
+@Path("/api/v2/auth/token")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@RunOnVirtualThread
+public class TokenResource {
+
+    /** The OAuth-style token reply GWS clients expect. */
+    public record Token(int statusCode, @JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {
+    }
+
+    private final UserRepository users;
+    private final TokenIssuer tokens;
+    private final Json json;
+    private final ParleyConfig config;
+
+    TokenResource(UserRepository users, TokenIssuer tokens, Json json, ParleyConfig config) {
+        this.users = users;
+        this.tokens = tokens;
+        this.json = json;
+        this.config = config;
+    }
+
+    @POST
+    public Token signIn(String body) {
+        JsonBody request = JsonBody.parse(json.mapper(), body, config.request().maxBytes())
+                .allowOnly(Set.of("username", "password"));
+        String username = request.requiredText("username", JsonBody.MAX_SHORT);
+        String password = request.requiredText("password", JsonBody.MAX_SHORT);
+        User user = users.findByName(username).orElse(null);
+        if (!Passwords.matches(password, user == null ? null : user.passwordHash())) {
+            throw new ApiException(StatusCode.NOT_AUTHENTICATED, "Unknown user name or wrong password");
+        }
+        return new Token(StatusCode.SUCCESS.code, tokens.forUser(user), "Bearer", tokens.lifespanSeconds());
+    }
+}

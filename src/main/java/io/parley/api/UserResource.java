@@ -1,0 +1,102 @@
+package io.parley.api;
+
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import io.parley.ParleyConfig;
+import io.parley.auth.Passwords;
+import io.parley.chat.StatusCode;
+import io.parley.store.Json;
+import io.parley.store.UserRepository;
+import io.parley.user.User;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+
+/** The users: agents read them (to find whom to invite), administrators create them. */
+@Path("/api/v2/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@RunOnVirtualThread
+public class UserResource {
+
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private static final Set<String> ROLES = Set.of(User.AGENT, User.ADMIN);
+
+    public record Created(int statusCode, String id, String uri, String path) {
+    }
+
+    public record One(int statusCode, UserView user) {
+    }
+
+    public record Many(int statusCode, List<UserView> users) {
+    }
+
+    private final UserRepository users;
+    private final Json json;
+    private final ParleyConfig config;
+    private final BaseUrl baseUrl;
+
+    UserResource(UserRepository users, Json json, ParleyConfig config, BaseUrl baseUrl) {
+        this.users = users;
+        this.json = json;
+        this.config = config;
+        this.baseUrl = baseUrl;
+    }
+
+    @POST
+    @RolesAllowed(User.ADMIN)
+    public Created create(String body, @Context UriInfo request) {
+        JsonBody input = JsonBody.parse(json.mapper(), body, config.request().maxBytes())
+                .allowOnly(Set.of("userName", "password", "firstName", "lastName", "roles"));
+        String userName = input.requiredText("userName", 64);
+        if (!USER_NAME.matcher(userName).matches()) {
+            throw JsonBody.invalid("userName may only hold letters, digits and . _ @ -");
+        }
+        String password = input.requiredText("password", 128);
+        if (password.length() < 8) {
+            throw JsonBody.invalid("password must have at least 8 characters");
+        }
+        List<String> roles = input.optionalTextList("roles", 4);
+        if (roles == null) {
+            roles = List.of(User.AGENT);
+        }
+        if (roles.isEmpty() || !ROLES.containsAll(roles)) {
+            throw JsonBody.invalid("roles must be one or more of " + ROLES);
+        }
+        User user = new User(User.newId(), userName, input.optionalText("firstName", JsonBody.MAX_SHORT),
+                input.optionalText("lastName", JsonBody.MAX_SHORT), roles.stream().distinct().toList(),
+                Passwords.hash(password), System.currentTimeMillis());
+        if (!users.create(user)) {
+            throw new ApiException(StatusCode.ALREADY_EXISTS, "User name '" + userName + "' is taken");
+        }
+        UserView view = UserView.of(user, baseUrl.of(request));
+        return new Created(StatusCode.SUCCESS.code, user.id(), view.uri(), view.path());
+    }
+
+    @GET
+    @RolesAllowed({ User.AGENT, User.ADMIN })
+    public Many list(@Context UriInfo request) {
+        String base = baseUrl.of(request);
+        return new Many(StatusCode.SUCCESS.code, users.list().stream().map(u -> UserView.of(u, base)).toList());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ User.AGENT, User.ADMIN })
+    public One get(@PathParam("id") String id, @Context UriInfo request) {
+        User user = users.find(Ids.userId(id))
+                .orElseThrow(() -> new ApiException(StatusCode.NOT_FOUND, "User " + id + " not found"));
+        return new One(StatusCode.SUCCESS.code, UserView.of(user, baseUrl.of(request)));
+    }
+}

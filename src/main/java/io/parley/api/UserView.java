@@ -1,0 +1,16 @@
+package io.parley.api;
+
+import java.util.List;
+
+import io.parley.user.User;
+
+/** A user as the API shows it: never the password hash. */
+public record UserView(String id, String userName, String firstName, String lastName, List<String> roles, String uri,
+        String path) {
+
+    public static UserView of(User user, String baseUrl) {
+        String path = "/users/" + user.id();
+        return new UserView(user.id(), user.userName(), user.firstName(), user.lastName(), user.roles(),
+                baseUrl + "/api/v2" + path, path);
+    }
+}

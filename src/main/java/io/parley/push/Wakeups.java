@@ -1,0 +1,103 @@
+package io.parley.push;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.parley.ParleyConfig;
+import io.parley.store.Keys;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisConnection;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import io.vertx.mutiny.redis.client.Command;
+
+/**
+ * Listens on the wake-up channel every commit publishes to, and wakes the streams of the recipients it names.
+ * A subscription does not survive a Redis restart by itself: when the connection ends, it subscribes again with
+ * growing pauses, then wakes every stream, because any of them may have missed a wake-up meanwhile.
+ */
+@ApplicationScoped
+public class Wakeups {
+
+    private static final Logger LOG = Logger.getLogger(Wakeups.class);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(5);
+
+    private final Redis redis;
+    private final Keys keys;
+    private final NotificationStreams streams;
+    private final Vertx vertx;
+    private final boolean enabled;
+    private volatile boolean stopping;
+    private volatile RedisConnection connection;
+
+    Wakeups(Redis redis, Keys keys, NotificationStreams streams, Vertx vertx, ParleyConfig config) {
+        this.redis = redis;
+        this.keys = keys;
+        this.streams = streams;
+        this.vertx = vertx;
+        this.enabled = config.role().servesPush();
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (enabled) {
+            subscribe(Duration.ofMillis(100), false);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        RedisConnection open = connection;
+        if (open != null) {
+            open.closeAndForget();
+        }
+    }
+
+    private void subscribe(Duration pause, boolean resumed) {
+        if (stopping) {
+            return;
+        }
+        redis.connect().subscribe().with(conn -> {
+            connection = conn;
+            conn.handler(this::onMessage);
+            conn.exceptionHandler(failure -> retry(conn, pause));
+            conn.endHandler(() -> retry(conn, pause));
+            conn.send(Request.cmd(Command.SUBSCRIBE).arg(keys.wakeChannel())).subscribe().with(ok -> {
+                if (resumed) {
+                    LOG.info("Wake-up subscription restored; catching up every stream");
+                    streams.wakeAll();
+                }
+            }, failure -> retry(conn, pause));
+        }, failure -> later(pause));
+    }
+
+    private void retry(RedisConnection failed, Duration pause) {
+        if (connection != failed || stopping) {
+            return;
+        }
+        connection = null;
+        failed.closeAndForget();
+        LOG.warn("Wake-up subscription lost; subscribing again");
+        later(pause);
+    }
+
+    private void later(Duration pause) {
+        Duration next = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
+        vertx.setTimer(pause.toMillis(), id -> subscribe(next, true));
+    }
+
+    private void onMessage(Response message) {
+        if (message.size() < 3 || !"message".equals(message.get(0).toString())) {
+            return;
+        }
+        for (String address : message.get(2).toString().split(" ")) {
+            streams.wake(address);
+        }
+    }
+}

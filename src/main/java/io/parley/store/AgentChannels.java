@@ -1,0 +1,58 @@
+package io.parley.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.chat.AgentLoad;
+import io.parley.user.ChannelState;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import io.vertx.mutiny.redis.client.Command;
+
+/** Agents' chat channel state, the set of Ready agents, and the chats on each agent's desk. */
+@ApplicationScoped
+public class AgentChannels {
+
+    private final Redis redis;
+    private final Keys keys;
+    private final LuaScript setScript = LuaScript.load("set-channel.lua");
+    private final LuaScript readyScript = LuaScript.load("ready-agents.lua");
+
+    AgentChannels(Redis redis, Keys keys) {
+        this.redis = redis;
+        this.keys = keys;
+    }
+
+    public ChannelState state(String userId) {
+        Response reply = redis.sendAndAwait(Request.cmd(Command.GET).arg(keys.channel(userId)));
+        return ChannelState.parse(reply == null ? null : reply.toString());
+    }
+
+    public void set(String userId, ChannelState state) {
+        setScript.run(redis, List.of(keys.channel(userId), keys.readyAgents()), List.of(state.name(), userId));
+    }
+
+    /** The Ready agents with their loads, in one round trip. */
+    public List<AgentLoad> readyAgents() {
+        Response reply = readyScript.run(redis, List.of(keys.readyAgents()),
+                List.of(keys.deskPrefix(), Keys.DESK_SUFFIX));
+        List<AgentLoad> agents = new ArrayList<>();
+        for (int i = 0; i + 1 < reply.size(); i += 2) {
+            agents.add(new AgentLoad(reply.get(i).toString(), reply.get(i + 1).toInteger()));
+        }
+        return agents;
+    }
+
+    /** The ids of the chats on the agent's desk, sorted. */
+    public Set<String> desk(String userId) {
+        Set<String> chatIds = new TreeSet<>();
+        redis.sendAndAwait(Request.cmd(Command.SMEMBERS).arg(keys.desk(userId)))
+                .forEach(id -> chatIds.add(id.toString()));
+        return chatIds;
+    }
+}

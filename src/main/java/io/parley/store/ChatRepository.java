@@ -1,0 +1,173 @@
+package io.parley.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.ParleyConfig;
+import io.parley.chat.Availability;
+import io.parley.chat.Chat;
+import io.parley.chat.Message;
+import io.parley.chat.Operation;
+import io.parley.chat.Outcome;
+import io.parley.chat.StatusCode;
+import io.parley.user.ChannelState;
+import io.parley.user.User;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import io.vertx.mutiny.redis.client.Command;
+
+/**
+ * Loads a chat (with what a decision needs about its target agent) in one round trip, and commits a decision in
+ * one script call that compares the version first. A commit that lost a race is decided again from a fresh load.
+ */
+@ApplicationScoped
+public class ChatRepository {
+
+    /** Enough for many agents racing on one chat; a request still losing after that gets statusCode 4. */
+    static final int MAX_ATTEMPTS = 12;
+
+    private final Redis redis;
+    private final Keys keys;
+    private final Json json;
+    private final ParleyConfig config;
+    private final LuaScript commitScript = LuaScript.load("commit.lua");
+
+    ChatRepository(Redis redis, Keys keys, Json json, ParleyConfig config) {
+        this.redis = redis;
+        this.keys = keys;
+        this.json = json;
+        this.config = config;
+    }
+
+    /** A chat as loaded, with the availability of the operation's target and, if asked for, the transcript. */
+    public record Snapshot(Chat chat, String baseUrl, Availability availability, List<Message> transcript) {
+    }
+
+    public enum CommitResult {
+        COMMITTED,
+        CONFLICT,
+        CONDITION_FAILED
+    }
+
+    public Optional<Snapshot> load(String chatId, Operation operation) {
+        return load(chatId, operation.targetUserId(), operation.needsTranscript());
+    }
+
+    public Optional<Snapshot> load(String chatId, String targetUserId, boolean withTranscript) {
+        List<Request> batch = new ArrayList<>();
+        batch.add(Request.cmd(Command.HMGET).arg(keys.chat(chatId)).arg("v").arg("doc").arg("base"));
+        if (targetUserId != null) {
+            batch.add(Request.cmd(Command.GET).arg(keys.user(targetUserId)));
+            batch.add(Request.cmd(Command.GET).arg(keys.channel(targetUserId)));
+        }
+        if (withTranscript) {
+            batch.add(Request.cmd(Command.LRANGE).arg(keys.transcript(chatId)).arg(0).arg(-1));
+        }
+        List<Response> replies = batch.size() == 1 ? List.of(redis.sendAndAwait(batch.get(0)))
+                : redis.batchAndAwait(batch);
+        Response chatReply = replies.get(0);
+        if (chatReply.get(0) == null || chatReply.get(1) == null) {
+            return Optional.empty();
+        }
+        Chat chat = json.read(chatReply.get(1).toString(), Chat.class).withVersion(chatReply.get(0).toLong());
+        int next = 1;
+        Availability availability = Availability.Unknown;
+        if (targetUserId != null) {
+            Response userReply = replies.get(next++);
+            Response channelReply = replies.get(next++);
+            User user = userReply == null ? null : json.read(userReply.toString(), User.class);
+            availability = ChannelState.availability(user,
+                    ChannelState.parse(channelReply == null ? null : channelReply.toString()));
+        }
+        List<Message> transcript = List.of();
+        if (withTranscript) {
+            transcript = new ArrayList<>();
+            for (Response entry : replies.get(next)) {
+                transcript.add(json.read(entry.toString(), Message.class));
+            }
+        }
+        return Optional.of(new Snapshot(chat, chatReply.get(2) == null ? "" : chatReply.get(2).toString(),
+                availability, transcript));
+    }
+
+    public List<Message> transcript(String chatId) {
+        List<Message> transcript = new ArrayList<>();
+        for (Response entry : redis.sendAndAwait(
+                Request.cmd(Command.LRANGE).arg(keys.transcript(chatId)).arg(0).arg(-1))) {
+            transcript.add(json.read(entry.toString(), Message.class));
+        }
+        return transcript;
+    }
+
+    /** Loads several chats in one round trip; chats that do not exist are left out. */
+    public List<Chat> loadAll(List<String> chatIds) {
+        if (chatIds.isEmpty()) {
+            return List.of();
+        }
+        List<Request> batch = chatIds.stream()
+                .map(id -> Request.cmd(Command.HMGET).arg(keys.chat(id)).arg("v").arg("doc").arg("base"))
+                .toList();
+        List<Chat> chats = new ArrayList<>();
+        for (Response reply : redis.batchAndAwait(batch)) {
+            if (reply.get(0) != null && reply.get(1) != null) {
+                chats.add(json.read(reply.get(1).toString(), Chat.class).withVersion(reply.get(0).toLong()));
+            }
+        }
+        return chats;
+    }
+
+    /** @param baseUrl kept with a new chat (expected version 0); ignored for an existing one */
+    public CommitResult commit(Outcome.Applied applied, long expectedVersion, String baseUrl) {
+        Commit commit = Commit.of(keys, json, applied);
+        var retention = config.notifications().retention();
+        Response reply = commitScript.run(redis, commit.keys(), commit.arguments(expectedVersion,
+                json.write(applied.chat().withVersion(0)), applied.messages(), keys.wakeChannel(), baseUrl,
+                retention.entries(), retention.age().toMillis()));
+        return switch (reply.get(0).toString()) {
+            case "OK" -> CommitResult.COMMITTED;
+            case "CONFLICT" -> CommitResult.CONFLICT;
+            default -> CommitResult.CONDITION_FAILED;
+        };
+    }
+
+    /**
+     * Loads, decides and commits, deciding again from a fresh load whenever the commit lost a race or a condition
+     * no longer held. Refusals and no-ops are returned as decided, with nothing written.
+     */
+    public Outcome update(String chatId, String targetUserId, boolean withTranscript,
+            Function<Snapshot, Outcome> decide) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<Snapshot> snapshot = load(chatId, targetUserId, withTranscript);
+            if (snapshot.isEmpty()) {
+                return Outcome.refused(StatusCode.NOT_FOUND, "Chat " + chatId + " not found");
+            }
+            Outcome outcome = decide.apply(snapshot.get());
+            if (!(outcome instanceof Outcome.Applied applied)) {
+                return outcome;
+            }
+            if (commit(applied, snapshot.get().chat().version(), "") == CommitResult.COMMITTED) {
+                return applied;
+            }
+            backOff(attempt);
+        }
+        return Outcome.refused(StatusCode.INTERNAL_ERROR,
+                "Chat " + chatId + " is changing too fast; nothing was changed, please retry");
+    }
+
+    /** Random, growing pause so that racing writers spread out instead of colliding again. */
+    private static void backOff(int attempt) {
+        int bound = 1 << Math.min(attempt, 5);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(bound + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a commit", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.parley.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.ParleyConfig;
+import io.parley.chat.Recipient;
+
+/**
+ * Every Redis key and channel Parley uses. The keys of one chat share the hash tag {@code {chatId}}, so one script
+ * can touch them all on a Redis Cluster node.
+ */
+@ApplicationScoped
+public class Keys {
+
+    private final String prefix;
+
+    Keys(ParleyConfig config) {
+        this.prefix = config.redis().keyPrefix();
+    }
+
+    public String chat(String chatId) {
+        return prefix + "chat:{" + chatId + "}";
+    }
+
+    public String transcript(String chatId) {
+        return chat(chatId) + ":transcript";
+    }
+
+    /** The capped notification log (a Stream) of one recipient. */
+    public String log(Recipient recipient) {
+        return prefix + "log:{" + recipient.address() + "}";
+    }
+
+    public String user(String userId) {
+        return prefix + "user:" + userId;
+    }
+
+    public String userName(String userName) {
+        return prefix + "username:" + userName;
+    }
+
+    public String users() {
+        return prefix + "users";
+    }
+
+    /** The agent's chat channel state: absent (LoggedOut), NotReady or Ready. */
+    public String channel(String userId) {
+        return prefix + "agent:" + userId + ":channel";
+    }
+
+    /** The chats on an agent's desk (offered or joined); its size is the agent's load. */
+    public String desk(String userId) {
+        return deskPrefix() + userId + DESK_SUFFIX;
+    }
+
+    /** What comes before the user id in a desk key (scripts that scan desks build the keys themselves). */
+    public String deskPrefix() {
+        return prefix + "agent:";
+    }
+
+    public static final String DESK_SUFFIX = ":desk";
+
+    public String readyAgents() {
+        return prefix + "routing:ready";
+    }
+
+    public String queue() {
+        return prefix + "routing:queue";
+    }
+
+    /** Pending offers by deadline: member {@code chatId|userId}, score the deadline in epoch millis. */
+    public String offerTimers() {
+        return prefix + "offers:timers";
+    }
+
+    public String wakeChannel() {
+        return prefix + "wake";
+    }
+}

@@ -1,0 +1,64 @@
+package io.parley.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.parley.user.User;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import io.vertx.mutiny.redis.client.Command;
+
+/** Users by id and by user name. */
+@ApplicationScoped
+public class UserRepository {
+
+    private final Redis redis;
+    private final Keys keys;
+    private final Json json;
+    private final LuaScript createScript = LuaScript.load("create-user.lua");
+
+    UserRepository(Redis redis, Keys keys, Json json) {
+        this.redis = redis;
+        this.keys = keys;
+        this.json = json;
+    }
+
+    /** @return false if the user name is taken */
+    public boolean create(User user) {
+        Response created = createScript.run(redis,
+                List.of(keys.userName(user.userName()), keys.user(user.id()), keys.users()),
+                List.of(user.id(), json.write(user), Long.toString(user.createdAt())));
+        return created.toInteger() == 1;
+    }
+
+    public Optional<User> find(String userId) {
+        Response reply = redis.sendAndAwait(Request.cmd(Command.GET).arg(keys.user(userId)));
+        return Optional.ofNullable(reply).map(r -> json.read(r.toString(), User.class));
+    }
+
+    public Optional<User> findByName(String userName) {
+        Response id = redis.sendAndAwait(Request.cmd(Command.GET).arg(keys.userName(userName)));
+        return id == null ? Optional.empty() : find(id.toString());
+    }
+
+    /** All users, oldest first. */
+    public List<User> list() {
+        Response ids = redis.sendAndAwait(Request.cmd(Command.ZRANGE).arg(keys.users()).arg(0).arg(-1));
+        if (ids == null || ids.size() == 0) {
+            return List.of();
+        }
+        Request get = Request.cmd(Command.MGET);
+        ids.forEach(id -> get.arg(keys.user(id.toString())));
+        List<User> users = new ArrayList<>();
+        for (Response doc : redis.sendAndAwait(get)) {
+            if (doc != null) {
+                users.add(json.read(doc.toString(), User.class));
+            }
+        }
+        return users;
+    }
+}

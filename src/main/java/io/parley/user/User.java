@@ -1,0 +1,28 @@
+package io.parley.user;
+
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/** A person who signs in: an agent, an administrator, or both. {@code passwordHash} never leaves the server. */
+public record User(String id, String userName, String firstName, String lastName, List<String> roles,
+        String passwordHash, long createdAt) {
+
+    public static final String AGENT = "agent";
+    public static final String ADMIN = "admin";
+
+    public User {
+        roles = List.copyOf(roles);
+    }
+
+    /** A fresh id: 32 lowercase hex digits, as GWS user ids are. */
+    public static String newId() {
+        UUID uuid = UUID.randomUUID();
+        return HexFormat.of().toHexDigits(uuid.getMostSignificantBits())
+                + HexFormat.of().toHexDigits(uuid.getLeastSignificantBits());
+    }
+
+    public boolean isAgent() {
+        return roles.contains(AGENT);
+    }
+}

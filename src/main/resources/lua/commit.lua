@@ -1,0 +1,70 @@
+-- Commits one decision about one chat, all or nothing.
+-- KEYS[1] the chat hash {v, doc}, KEYS[2] its transcript list, KEYS[3..] keys the conditions and writes name.
+-- ARGV: expected version (0: the chat must not exist yet), new document, log max length, log max age (ms),
+--       wake channel, wake payload (space-separated recipient addresses, may be empty),
+--       the base URL of the chat's URIs (kept from its creation, for notifications no request causes),
+--       then three counted groups:
+--         messages:   count, then one JSON entry each, appended to the transcript
+--         conditions: count, then (kind, key index, argument) each
+--                     'member': SISMEMBER key argument must be 1; 'below': SCARD key must be < argument
+--         writes:     count, then (kind, key index, a, b) each, b unused by some kinds
+-- Returns {'OK', new version} | {'CONFLICT', current version} | {'CONDITION', failed condition number}.
+local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
+if current ~= tonumber(ARGV[1]) then
+  return {'CONFLICT', current}
+end
+
+local i = 8
+local messageCount = tonumber(ARGV[i]); i = i + 1
+local messagesAt = i
+i = i + messageCount
+
+local conditionCount = tonumber(ARGV[i]); i = i + 1
+for c = 1, conditionCount do
+  local kind, key, arg = ARGV[i], KEYS[tonumber(ARGV[i + 1])], ARGV[i + 2]
+  i = i + 3
+  if kind == 'member' then
+    if redis.call('SISMEMBER', key, arg) == 0 then return {'CONDITION', c} end
+  elseif kind == 'below' then
+    if redis.call('SCARD', key) >= tonumber(arg) then return {'CONDITION', c} end
+  else
+    return redis.error_reply('unknown condition ' .. kind)
+  end
+end
+
+local version = current + 1
+redis.call('HSET', KEYS[1], 'v', version, 'doc', ARGV[2])
+if current == 0 then
+  redis.call('HSET', KEYS[1], 'base', ARGV[7])
+end
+for m = messagesAt, messagesAt + messageCount - 1 do
+  redis.call('RPUSH', KEYS[2], ARGV[m])
+end
+
+local maxLen, maxAge = ARGV[3], tonumber(ARGV[4])
+local time = redis.call('TIME')
+local oldest = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000) - maxAge
+
+local writeCount = tonumber(ARGV[i]); i = i + 1
+for w = 1, writeCount do
+  local kind, key, a, b = ARGV[i], KEYS[tonumber(ARGV[i + 1])], ARGV[i + 2], ARGV[i + 3]
+  i = i + 4
+  if kind == 'log' then
+    redis.call('XADD', key, 'MAXLEN', '~', maxLen, '*', 'n', a)
+    if oldest > 0 then redis.call('XTRIM', key, 'MINID', '~', oldest) end
+  elseif kind == 'sadd' then redis.call('SADD', key, a)
+  elseif kind == 'srem' then redis.call('SREM', key, a)
+  elseif kind == 'zadd' then redis.call('ZADD', key, b, a)
+  elseif kind == 'zrem' then redis.call('ZREM', key, a)
+  elseif kind == 'lrem' then redis.call('LREM', key, 0, a)
+  elseif kind == 'lpush' then redis.call('LREM', key, 0, a); redis.call('LPUSH', key, a)
+  elseif kind == 'rpush' then redis.call('LREM', key, 0, a); redis.call('RPUSH', key, a)
+  else
+    return redis.error_reply('unknown write ' .. kind)
+  end
+end
+
+if ARGV[6] ~= '' then
+  redis.call('PUBLISH', ARGV[5], ARGV[6])
+end
+return {'OK', version}

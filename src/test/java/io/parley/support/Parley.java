@@ -1,0 +1,109 @@
+package io.parley.support;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/** The API as a test drives it: users, sessions, chats and operations, each step checked for success. */
+public final class Parley {
+
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
+    public record Agent(String id, String userName, String token) {
+        public String uri() {
+            return "http://localhost:8080/api/v2/users/" + id;
+        }
+    }
+
+    public record Customer(String chatId, String participantId, String token) {
+    }
+
+    /** Agents a test made Ready: they are logged out after it, so that the next test's chats are not theirs. */
+    private static final List<Agent> SIGNED_IN = new CopyOnWriteArrayList<>();
+
+    private Parley() {
+    }
+
+    public static void endSessions() {
+        for (Agent agent : SIGNED_IN) {
+            ok(as(agent.token()).body(Map.of("operationName", "EndContactCenterSession")).post("/api/v2/me"));
+        }
+        SIGNED_IN.clear();
+    }
+
+    public static String token(String userName, String password) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("username", userName, "password", password))
+                .post("/api/v2/auth/token")
+                .then().statusCode(200).body("statusCode", equalTo(0))
+                .extract().path("access_token");
+    }
+
+    public static String adminToken() {
+        return token("admin", ADMIN_PASSWORD);
+    }
+
+    /** A unique user name, so that tests never collide on a shared Redis. */
+    public static String uniqueName(String base) {
+        return base + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Agent createAgent(String base) {
+        String userName = uniqueName(base);
+        String id = as(adminToken()).body(Map.of("userName", userName, "password", "password-" + userName,
+                "firstName", base, "lastName", "Test")).post("/api/v2/users")
+                .then().statusCode(200).body("statusCode", equalTo(0)).extract().path("id");
+        return new Agent(id, userName, token(userName, "password-" + userName));
+    }
+
+    /** An agent who is logged in to the chat channel and Ready. */
+    public static Agent readyAgent(String base) {
+        Agent agent = createAgent(base);
+        ok(as(agent.token()).body(Map.of("operationName", "StartContactCenterSession", "channels", new String[] { "chat" }))
+                .post("/api/v2/me"));
+        ok(as(agent.token()).body(Map.of("operationName", "Ready")).post("/api/v2/me/channels/chat"));
+        SIGNED_IN.add(agent);
+        return agent;
+    }
+
+    public static void notReady(Agent agent) {
+        ok(as(agent.token()).body(Map.of("operationName", "NotReady")).post("/api/v2/me/channels/chat"));
+    }
+
+    public static Customer startChat(String nickname) {
+        Response reply = given().contentType(ContentType.JSON).body(Map.of("nickname", nickname))
+                .post("/api/v2/chats");
+        reply.then().statusCode(200).body("statusCode", equalTo(0));
+        return new Customer(reply.path("chatId"), reply.path("participantId"), reply.path("token"));
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().contentType(ContentType.JSON).header("Authorization", "Bearer " + token);
+    }
+
+    /** Performs an agent operation and returns its referenceId. */
+    public static int operate(Agent agent, String chatId, Map<String, ?> body) {
+        return ok(as(agent.token()).body(body).post("/api/v2/me/chats/" + chatId)).path("referenceId");
+    }
+
+    public static int customerOperate(Customer customer, Map<String, ?> body) {
+        return ok(as(customer.token()).body(body).post("/api/v2/chats/" + customer.chatId())).path("referenceId");
+    }
+
+    public static Response ok(Response response) {
+        response.then().statusCode(200).body("statusCode", equalTo(0));
+        return response;
+    }
+
+    public static String sseUrl() {
+        return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v2/notifications";
+    }
+}

@@ -1,0 +1,159 @@
+package io.parley.support;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * A Server-Sent Events client over the JDK's HTTP client: it reads the stream as a browser's EventSource does
+ * (fields {@code id}, {@code event}, {@code data}, frames ended by a blank line, comments ignored).
+ */
+public final class SseClient implements AutoCloseable {
+
+    public record Event(String id, String event, String data) {
+        public JsonObject json() {
+            return new JsonObject(data);
+        }
+    }
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CountDownLatch open = new CountDownLatch(1);
+    private final Thread reader;
+    private volatile InputStream body;
+    private volatile int status;
+
+    private SseClient(HttpRequest request) {
+        reader = Thread.ofVirtual().start(() -> read(request));
+    }
+
+    /** Connects and waits until the server has accepted the stream. */
+    public static SseClient connect(String url, String token, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token);
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        SseClient client = new SseClient(request.GET().build());
+        try {
+            if (!client.open.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("SSE stream did not open");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return client;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    private void read(HttpRequest request) {
+        try {
+            HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            status = response.statusCode();
+            body = response.body();
+            BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            String id = null;
+            String event = null;
+            StringBuilder data = null;
+            String line;
+            boolean first = true;
+            while ((line = lines.readLine()) != null) {
+                if (first) {
+                    first = false;
+                    open.countDown();
+                }
+                if (line.isEmpty()) {
+                    if (data != null) {
+                        events.add(new Event(id, event, data.toString()));
+                    }
+                    id = null;
+                    event = null;
+                    data = null;
+                } else if (line.startsWith("id:")) {
+                    id = line.substring(3).trim();
+                } else if (line.startsWith("event:")) {
+                    event = line.substring(6).trim();
+                } else if (line.startsWith("data:")) {
+                    data = (data == null ? new StringBuilder() : data.append('\n')).append(line.substring(5).trim());
+                }
+            }
+        } catch (Exception e) {
+            // the stream ended or was closed by the test
+        } finally {
+            open.countDown();
+        }
+    }
+
+    /** The next event, waiting at most {@code timeout}. */
+    public Event next(Duration timeout) {
+        try {
+            Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (event == null) {
+                throw new AssertionError("No SSE event within " + timeout);
+            }
+            return event;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    public Event next() {
+        return next(Duration.ofSeconds(10));
+    }
+
+    /** The next event whose notificationType is {@code type}, skipping others. */
+    public Event nextOfType(String type) {
+        while (true) {
+            Event event = next();
+            if (type.equals(event.json().getString("notificationType"))) {
+                return event;
+            }
+        }
+    }
+
+    /** Whatever arrives within {@code quiet}: used to show that nothing more arrives. */
+    public List<Event> drain(Duration quiet) {
+        List<Event> rest = new ArrayList<>();
+        try {
+            Event event;
+            while ((event = events.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                rest.add(event);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return rest;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (body != null) {
+                body.close();
+            }
+        } catch (Exception e) {
+            // closing a stream the server may already have ended
+        }
+        reader.interrupt();
+    }
+}
