@@ -1,0 +1,157 @@
+package io.parley.push;
+
+import static io.parley.support.Parley.as;
+import static io.parley.support.Parley.operate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.parley.support.Parley;
+import io.parley.support.Parley.Agent;
+import io.parley.support.Parley.Customer;
+import io.parley.support.ShortOffers;
+import io.parley.support.SseClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.json.JsonObject;
+
+/** The asynchronous outcomes of an Invite (api.md §5 steps 4 and 6): each an Error to the inviter. */
+@QuarkusTest
+@TestProfile(ShortOffers.class)
+class OfferAnswerFlowTest {
+
+    @Inject
+    Sweeps sweeps;
+
+    @AfterEach
+    void signOut() {
+        Parley.endSessions();
+    }
+
+    private static Customer chattingWith(Agent agent, SseClient stream) {
+        Customer customer = Parley.startChat("FirstL");
+        stream.nextOfType("StatusChange");
+        operate(agent, customer.chatId(), Map.of("operationName", "Accept", "nickname", "TestName"));
+        stream.nextOfType("StatusChange");
+        stream.nextOfType("NewMessages");
+        return customer;
+    }
+
+    private static int invite(Agent inviter, Customer customer, Agent target) {
+        return operate(inviter, customer.chatId(), Map.of("operationName", "Invite", "targetUri", target.uri()));
+    }
+
+    private static void assertError(JsonObject notification, int referenceId, String chatId) {
+        assertEquals("Error", notification.getString("notificationType"));
+        assertEquals("ChatStateChangeMessage", notification.getString("messageType"));
+        assertEquals(referenceId, notification.getInteger("referenceId"));
+        assertFalse(notification.getString("errorMessage").isBlank());
+        assertEquals(chatId, notification.getJsonObject("chat").getString("id"));
+        assertEquals("Chatting", notification.getJsonObject("chat").getString("state"));
+    }
+
+    @Test
+    void anAgentNotLoggedInToTheChatChannelIsReported() {
+        Agent a = Parley.readyAgent("a");
+        Agent absent = Parley.createAgent("absent");
+        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null)) {
+            Customer customer = chattingWith(a, aStream);
+            int referenceId = invite(a, customer, absent);
+            JsonObject error = aStream.next().json();
+            assertError(error, referenceId, customer.chatId());
+            assertTrue(error.getString("errorMessage").contains("logged in"), error.getString("errorMessage"));
+            as(a.token()).get("/api/v2/me/chats/" + customer.chatId()).then().statusCode(200);
+            as(absent.token()).get("/api/v2/me/chats/" + customer.chatId()).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aRejectedInviteIsReportedWithItsReferenceId() {
+        Agent a = Parley.readyAgent("a");
+        Agent b = Parley.readyAgent("b");
+        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null);
+                SseClient bStream = SseClient.connect(Parley.sseUrl(), b.token(), null)) {
+            Customer customer = chattingWith(a, aStream);
+            int referenceId = invite(a, customer, b);
+            bStream.nextOfType("StatusChange");
+            operate(b, customer.chatId(), Map.of("operationName", "Reject"));
+
+            assertError(aStream.next().json(), referenceId, customer.chatId());
+            JsonObject declined = bStream.nextOfType("StatusChange").json();
+            assertEquals("Completed", declined.getJsonObject("chat").getString("state"));
+            as(a.token()).get("/api/v2/me/chats/" + customer.chatId()).then()
+                    .body("chat.participants.size()", org.hamcrest.Matchers.equalTo(2));
+        }
+    }
+
+    @Test
+    void anUnansweredInviteLapsesWithinTwoSecondsOfItsDeadline() {
+        Agent a = Parley.readyAgent("a");
+        Agent b = Parley.readyAgent("b");
+        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null);
+                SseClient bStream = SseClient.connect(Parley.sseUrl(), b.token(), null)) {
+            Customer customer = chattingWith(a, aStream);
+            long invitedAt = System.currentTimeMillis();
+            int referenceId = invite(a, customer, b);
+            assertEquals("Invited", bStream.nextOfType("StatusChange").json().getJsonObject("chat").getString("state"));
+
+            JsonObject error = aStream.next(Duration.ofMillis(ShortOffers.TIMEOUT_MILLIS + 5_000)).json();
+            long firedAfter = System.currentTimeMillis() - invitedAt;
+            assertError(error, referenceId, customer.chatId());
+            assertTrue(firedAfter >= ShortOffers.TIMEOUT_MILLIS, "not before the deadline: " + firedAfter);
+            assertTrue(firedAfter <= ShortOffers.TIMEOUT_MILLIS + 2_000, "within 2 s of it: " + firedAfter);
+
+            JsonObject revoked = bStream.nextOfType("StatusChange").json();
+            assertEquals("Revoked", revoked.getJsonObject("chat").getString("state"));
+            assertEquals(List.of(), revoked.getJsonObject("chat").getJsonArray("capabilities").getList());
+            as(b.token()).body(Map.of("operationName", "Accept", "nickname", "Late"))
+                    .post("/api/v2/me/chats/" + customer.chatId()).then().statusCode(404);
+        }
+    }
+
+    @Test
+    void aLapsedOfferFiresExactlyOnceWhateverTheNumberOfSweepers() throws Exception {
+        Agent a = Parley.readyAgent("a");
+        Agent b = Parley.readyAgent("b");
+        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null);
+                SseClient bStream = SseClient.connect(Parley.sseUrl(), b.token(), null)) {
+            Customer customer = chattingWith(a, aStream);
+            int referenceId = invite(a, customer, b);
+            bStream.nextOfType("StatusChange");
+
+            // four more sweepers racing the scheduled one until well past the deadline
+            ExecutorService sweepers = Executors.newFixedThreadPool(4);
+            long until = System.currentTimeMillis() + ShortOffers.TIMEOUT_MILLIS + 1_500;
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                running.add(sweepers.submit(() -> {
+                    while (System.currentTimeMillis() < until) {
+                        sweeps.expireOffers();
+                    }
+                }));
+            }
+            for (Future<?> sweeper : running) {
+                sweeper.get();
+            }
+            sweepers.shutdown();
+
+            assertError(aStream.next().json(), referenceId, customer.chatId());
+            assertEquals("Revoked", bStream.nextOfType("StatusChange").json().getJsonObject("chat").getString("state"));
+            assertTrue(aStream.drain(Duration.ofMillis(1_500)).isEmpty(), "the inviter is told once");
+            assertTrue(bStream.drain(Duration.ofMillis(300)).isEmpty(), "the invitee is revoked once");
+        }
+    }
+}
