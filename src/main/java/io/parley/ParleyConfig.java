@@ -113,6 +113,10 @@ public interface ParleyConfig {
         @WithDefault("parley")
         String issuer();
 
+        /** bcrypt cost (log2 of the rounds) of new password hashes; existing hashes keep theirs. */
+        @WithDefault("10")
+        int passwordCost();
+
         /** How long an issued token is valid: one agent shift by default. */
         @WithDefault("8h")
         Duration tokenLifespan();

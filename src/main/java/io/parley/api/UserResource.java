@@ -46,9 +46,11 @@ public class UserResource {
     private final Json json;
     private final ParleyConfig config;
     private final BaseUrl baseUrl;
+    private final Passwords passwords;
 
-    UserResource(UserRepository users, Json json, ParleyConfig config, BaseUrl baseUrl) {
+    UserResource(UserRepository users, Json json, ParleyConfig config, BaseUrl baseUrl, Passwords passwords) {
         this.users = users;
+        this.passwords = passwords;
         this.json = json;
         this.config = config;
         this.baseUrl = baseUrl;
@@ -76,7 +78,7 @@ public class UserResource {
         }
         User user = new User(User.newId(), userName, input.optionalText("firstName", JsonBody.MAX_SHORT),
                 input.optionalText("lastName", JsonBody.MAX_SHORT), roles.stream().distinct().toList(),
-                Passwords.hash(password), System.currentTimeMillis());
+                passwords.hash(password), System.currentTimeMillis());
         if (!users.create(user)) {
             throw new ApiException(StatusCode.ALREADY_EXISTS, "User name '" + userName + "' is taken");
         }

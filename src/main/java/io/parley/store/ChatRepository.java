@@ -29,8 +29,11 @@ import io.vertx.mutiny.redis.client.Command;
 @ApplicationScoped
 public class ChatRepository {
 
-    /** Enough for many agents racing on one chat; a request still losing after that gets statusCode 4. */
-    static final int MAX_ATTEMPTS = 12;
+    /**
+     * Each lost race means another writer committed, so N writers racing on one chat need at most N attempts; this
+     * covers a full conference all writing at once. A request still losing after that gets statusCode 4.
+     */
+    static final int MAX_ATTEMPTS = 64;
 
     private final Redis redis;
     private final Keys keys;
@@ -162,7 +165,7 @@ public class ChatRepository {
 
     /** Random, growing pause so that racing writers spread out instead of colliding again. */
     private static void backOff(int attempt) {
-        int bound = 1 << Math.min(attempt, 5);
+        int bound = 1 << Math.min(attempt, 6);
         try {
             Thread.sleep(ThreadLocalRandom.current().nextInt(bound + 1));
         } catch (InterruptedException e) {

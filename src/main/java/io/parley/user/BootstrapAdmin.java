@@ -25,7 +25,7 @@ public class BootstrapAdmin {
 
     private static final Logger LOG = Logger.getLogger(BootstrapAdmin.class);
 
-    void onStart(@Observes StartupEvent event, ParleyConfig config, UserRepository users) {
+    void onStart(@Observes StartupEvent event, ParleyConfig config, UserRepository users, Passwords passwords) {
         if (!config.role().servesApi()) {
             return;
         }
@@ -39,7 +39,7 @@ public class BootstrapAdmin {
         }
         String password = admin.password().orElseGet(BootstrapAdmin::generatePassword);
         User user = new User(User.newId(), admin.username(), "Parley", "Administrator",
-                List.of(User.ADMIN), Passwords.hash(password), System.currentTimeMillis());
+                List.of(User.ADMIN), passwords.hash(password), System.currentTimeMillis());
         if (users.create(user) && admin.password().isEmpty()) {
             LOG.infof("Created administrator '%s' with generated password: %s (shown once; set "
                     + "parley.bootstrap.admin.password to choose it)", admin.username(), password);

@@ -47,8 +47,16 @@ public final class Parley {
                 .extract().path("access_token");
     }
 
+    private static volatile String adminToken;
+
+    /** The bootstrap administrator's token, signed in once per test application. */
     public static String adminToken() {
-        return token("admin", ADMIN_PASSWORD);
+        String token = adminToken;
+        if (token == null || as(token).get("/api/v2/me").statusCode() != 200) {
+            token = token("admin", ADMIN_PASSWORD);
+            adminToken = token;
+        }
+        return token;
     }
 
     /** A unique user name, so that tests never collide on a shared Redis. */
