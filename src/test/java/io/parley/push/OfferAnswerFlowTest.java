@@ -36,9 +36,18 @@ class OfferAnswerFlowTest {
     @Inject
     Sweeps sweeps;
 
+    private final List<SseClient> opened = new ArrayList<>();
+
     @AfterEach
     void signOut() {
+        opened.forEach(SseClient::close);
         Parley.endSessions();
+    }
+
+    private SseClient open(Agent agent) {
+        SseClient stream = SseClient.connect(Parley.sseUrl(), agent.token(), null);
+        opened.add(stream);
+        return stream;
     }
 
     private static Customer chattingWith(Agent agent, SseClient stream) {
@@ -81,10 +90,11 @@ class OfferAnswerFlowTest {
     @Test
     void aRejectedInviteIsReportedWithItsReferenceId() {
         Agent a = Parley.readyAgent("a");
-        Agent b = Parley.readyAgent("b");
-        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null);
-                SseClient bStream = SseClient.connect(Parley.sseUrl(), b.token(), null)) {
+        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null)) {
             Customer customer = chattingWith(a, aStream);
+            // b gets Ready only now, so that the customer's chat was routed to a
+            Agent b = Parley.readyAgent("b");
+            SseClient bStream = open(b);
             int referenceId = invite(a, customer, b);
             bStream.nextOfType("StatusChange");
             operate(b, customer.chatId(), Map.of("operationName", "Reject"));
@@ -100,10 +110,11 @@ class OfferAnswerFlowTest {
     @Test
     void anUnansweredInviteLapsesWithinTwoSecondsOfItsDeadline() {
         Agent a = Parley.readyAgent("a");
-        Agent b = Parley.readyAgent("b");
-        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null);
-                SseClient bStream = SseClient.connect(Parley.sseUrl(), b.token(), null)) {
+        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null)) {
             Customer customer = chattingWith(a, aStream);
+            // b gets Ready only now, so that the customer's chat was routed to a
+            Agent b = Parley.readyAgent("b");
+            SseClient bStream = open(b);
             long invitedAt = System.currentTimeMillis();
             int referenceId = invite(a, customer, b);
             assertEquals("Invited", bStream.nextOfType("StatusChange").json().getJsonObject("chat").getString("state"));
@@ -125,10 +136,11 @@ class OfferAnswerFlowTest {
     @Test
     void aLapsedOfferFiresExactlyOnceWhateverTheNumberOfSweepers() throws Exception {
         Agent a = Parley.readyAgent("a");
-        Agent b = Parley.readyAgent("b");
-        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null);
-                SseClient bStream = SseClient.connect(Parley.sseUrl(), b.token(), null)) {
+        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null)) {
             Customer customer = chattingWith(a, aStream);
+            // b gets Ready only now, so that the customer's chat was routed to a
+            Agent b = Parley.readyAgent("b");
+            SseClient bStream = open(b);
             int referenceId = invite(a, customer, b);
             bStream.nextOfType("StatusChange");
 
@@ -150,8 +162,8 @@ class OfferAnswerFlowTest {
 
             assertError(aStream.next().json(), referenceId, customer.chatId());
             assertEquals("Revoked", bStream.nextOfType("StatusChange").json().getJsonObject("chat").getString("state"));
-            assertTrue(aStream.drain(Duration.ofMillis(1_500)).isEmpty(), "the inviter is told once");
-            assertTrue(bStream.drain(Duration.ofMillis(300)).isEmpty(), "the invitee is revoked once");
+            assertEquals(List.of(), aStream.drain(Duration.ofMillis(1_500)), "the inviter is told once");
+            assertEquals(List.of(), bStream.drain(Duration.ofMillis(300)), "the invitee is revoked once");
         }
     }
 }

@@ -42,7 +42,8 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
 
     static String externalRedis() {
         String property = System.getProperty("quarkus.redis.hosts");
-        return property != null ? property : System.getenv("QUARKUS_REDIS_HOSTS");
+        String hosts = property != null ? property : System.getenv("QUARKUS_REDIS_HOSTS");
+        return hosts == null || hosts.isBlank() ? null : hosts;
     }
 
     private static int freePort() {
