@@ -1,0 +1,115 @@
+package io.parley.it;
+
+import static io.parley.support.Parley.operate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.parley.support.Parley;
+import io.parley.support.Parley.Agent;
+import io.parley.support.Parley.Customer;
+import io.parley.support.RedisTestResource;
+import io.parley.support.SseClient;
+import io.restassured.RestAssured;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * The packaged application as it is deployed: one api-only instance and two push-only instances on one Redis.
+ * Notifications cross instances through Redis, and an offer's timer fires exactly once although both push
+ * instances sweep.
+ */
+class PushInstancesIT {
+
+    private static final long OFFER_TIMEOUT_MILLIS = 2_000;
+
+    private static final RedisTestResource REDIS = new RedisTestResource();
+    private static ParleyProcess api;
+    private static ParleyProcess pushOne;
+    private static ParleyProcess pushTwo;
+
+    @BeforeAll
+    static void deploy() throws Exception {
+        Map<String, String> redis = REDIS.start();
+        Map<String, String> environment = new HashMap<>(TokenKeys.environment(Path.of("target", "it-keys")));
+        environment.put("QUARKUS_REDIS_HOSTS", redis.getOrDefault("quarkus.redis.hosts",
+                System.getenv().getOrDefault("QUARKUS_REDIS_HOSTS", "")));
+        environment.put("PARLEY_REDIS_KEY_PREFIX", redis.get("parley.redis.key-prefix"));
+        environment.put("PARLEY_BOOTSTRAP_ADMIN_PASSWORD", Parley.ADMIN_PASSWORD);
+        environment.put("PARLEY_AUTH_PASSWORD_COST", "4");
+        environment.put("PARLEY_OFFER_TIMEOUT", OFFER_TIMEOUT_MILLIS + "ms");
+        api = ParleyProcess.start("api", freePort(), with(environment, "api"));
+        pushOne = ParleyProcess.start("push-1", freePort(), with(environment, "push"));
+        pushTwo = ParleyProcess.start("push-2", freePort(), with(environment, "push"));
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = api.port();
+    }
+
+    @AfterAll
+    static void undeploy() {
+        for (ParleyProcess process : new ParleyProcess[] { api, pushOne, pushTwo }) {
+            if (process != null) {
+                process.close();
+            }
+        }
+        REDIS.stop();
+        RestAssured.reset();
+    }
+
+    @Test
+    void aLapsedInviteIsReportedOnceAcrossPushInstances() {
+        Agent host = Parley.readyAgent("host");
+        try (SseClient hostStream = SseClient.connect(notifications(pushOne), host.token(), null)) {
+            Customer customer = Parley.startChat("FirstL");
+            hostStream.nextOfType("StatusChange");
+            operate(host, customer.chatId(), Map.of("operationName", "Accept", "nickname", "TestName"));
+            hostStream.nextOfType("StatusChange");
+            hostStream.nextOfType("NewMessages");
+
+            Agent guest = Parley.readyAgent("guest");
+            try (SseClient guestStream = SseClient.connect(notifications(pushTwo), guest.token(), null)) {
+                long invitedAt = System.currentTimeMillis();
+                int referenceId = operate(host, customer.chatId(),
+                        Map.of("operationName", "Invite", "targetUri", guest.uri()));
+                assertEquals("Invited", guestStream.nextOfType("StatusChange").json()
+                        .getJsonObject("chat").getString("state"));
+
+                JsonObject error = hostStream.next(Duration.ofMillis(OFFER_TIMEOUT_MILLIS + 5_000)).json();
+                long firedAfter = System.currentTimeMillis() - invitedAt;
+                assertEquals("Error", error.getString("notificationType"));
+                assertEquals(referenceId, error.getInteger("referenceId"));
+                assertTrue(firedAfter <= OFFER_TIMEOUT_MILLIS + 2_000, "within 2 s of the deadline: " + firedAfter);
+                assertEquals("Revoked", guestStream.nextOfType("StatusChange").json()
+                        .getJsonObject("chat").getString("state"));
+
+                assertEquals(List.of(), hostStream.drain(Duration.ofMillis(2_500)), "reported once");
+                assertEquals(List.of(), guestStream.drain(Duration.ofMillis(200)), "revoked once");
+            }
+        }
+    }
+
+    private static String notifications(ParleyProcess push) {
+        return push.baseUrl() + "/api/v2/notifications";
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, String role) {
+        Map<String, String> own = new HashMap<>(environment);
+        own.put("PARLEY_ROLE", role);
+        return own;
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
