@@ -1,0 +1,163 @@
+package parley.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Parley's benchmark: starts its own Redis, the packaged app and nginx+nchan on loopback, measures, prints a table
+ * and writes the same figures to target/bench/results.json. Bounded: it ends itself after ten minutes at most.
+ */
+public final class Main {
+
+    static final int AGENTS = Integer.getInteger("bench.agents", 64);
+    static final int WORKERS = Integer.getInteger("bench.workers", 32);
+    static final int SUBSCRIBERS = Integer.getInteger("bench.subscribers", 5_000);
+    static final int IDLE = Integer.getInteger("bench.idle", 10_000);
+    static final double PUSH_RATE = Double.parseDouble(System.getProperty("bench.pushRate", "1000"));
+    static final long WARMUP = Long.getLong("bench.warmupMillis", 3_000);
+    static final long MEASURE = Long.getLong("bench.measureMillis", 10_000);
+
+    private final Setup setup;
+    private final Map<String, Object> figures = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+
+    private Main(Setup setup) {
+        this.setup = setup;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Thread watchdog = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(Duration.ofMinutes(10));
+                System.err.println("Benchmark over its ten minutes: stopping");
+                System.exit(2);
+            } catch (InterruptedException e) {
+                // finished in time
+            }
+        });
+        Path out = Path.of("target", "bench");
+        try (Setup setup = Setup.start(out)) {
+            Main bench = new Main(setup);
+            bench.operations();
+            bench.redisBaseline();
+            bench.push();
+            bench.coldStart();
+            bench.report(out);
+        }
+        watchdog.interrupt();
+    }
+
+    private void operations() throws Exception {
+        Api api = setup.api();
+        Load.Result noop = Load.closedLoop("no-op endpoint (GET /api/v2/ping)", WORKERS, WARMUP, MEASURE,
+                (worker, n) -> api.get("/api/v2/ping", null).ok());
+        row(noop, null);
+
+        List<Setup.Chat> chats = setup.chats();
+        Load.Operation send = (worker, n) -> {
+            Setup.Chat chat = chats.get(ThreadLocalRandom.current().nextInt(chats.size()));
+            api.post("/api/v2/me/chats/" + chat.id(), chat.agentToken(),
+                    Api.json("operationName", "SendMessage", "text", "load " + n)).ok();
+        };
+        Load.Result sendMax = Load.closedLoop("SendMessage, closed loop", WORKERS, WARMUP, MEASURE, send);
+        row(sendMax, noop);
+        row(Load.fixedRate("SendMessage at 50% of max", sendMax.perSecond() / 2, WORKERS, MEASURE, send), null);
+
+        List<Setup.Pair> pairs = setup.pairs();
+        Load.Operation cycle = (worker, n) -> {
+            Setup.Pair pair = pairs.get(worker % pairs.size());
+            String path = "/api/v2/me/chats/" + pair.chatId();
+            api.post(path, pair.hostToken(), Api.json("operationName", "Invite", "targetUri", pair.guestUri())).ok();
+            api.post(path, pair.guestToken(), Api.json("operationName", "Accept", "nickname", "Guest")).ok();
+            api.post(path, pair.guestToken(), Api.json("operationName", "Leave")).ok();
+        };
+        Load.Result cycleMax = Load.closedLoop("Invite→Accept→Leave cycle, closed loop", pairs.size(), WARMUP,
+                MEASURE, cycle);
+        row(cycleMax, null);
+        figures.put("inviteCycleOperationsPerSecond", cycleMax.perSecond() * 3);
+        row(Load.fixedRate("Invite→Accept→Leave cycle at 50% of max", cycleMax.perSecond() / 2, pairs.size(),
+                MEASURE, cycle), null);
+    }
+
+    private void redisBaseline() throws Exception {
+        Map<String, Double> redis = setup.redisBenchmark(WORKERS);
+        figures.put("redisBenchmark", redis);
+        double load = redis.get("load");
+        double commit = redis.get("commit");
+        double both = 1 / (1 / load + 1 / commit);
+        figures.put("redisOnlySendMessagePerSecond", both);
+        table.add(new String[] { "redis-benchmark HMGET (the load), c=" + WORKERS, fmt(load), "", "", "", "" });
+        table.add(new String[] { "redis-benchmark EVALSHA commit.lua, c=" + WORKERS, fmt(commit), "", "", "", "" });
+        table.add(new String[] { "Redis-only load+commit (baseline for SendMessage)", fmt(both), "", "", "", "" });
+    }
+
+    private void push() throws Exception {
+        Load.Result parley = setup.parleyPushLatency(SUBSCRIBERS, PUSH_RATE, MEASURE);
+        Load.Result nchan = setup.nchanPushLatency(SUBSCRIBERS, PUSH_RATE, MEASURE);
+        row(parley, null);
+        row(nchan, null);
+        Map<String, Long> rss = setup.idleConnectionsRss(IDLE);
+        figures.put("idleRss", rss);
+        table.add(new String[] { "Parley RSS with " + IDLE + " idle SSE clients (MB)",
+                fmt(rss.get("parleyAfterKb") / 1024.0), "per connection: "
+                        + fmt((rss.get("parleyAfterKb") - rss.get("parleyBeforeKb")) * 1024.0 / IDLE) + " B", "", "", "" });
+        table.add(new String[] { "nchan RSS with " + IDLE + " idle SSE clients (MB)",
+                fmt(rss.get("nchanAfterKb") / 1024.0), "per connection: "
+                        + fmt((rss.get("nchanAfterKb") - rss.get("nchanBeforeKb")) * 1024.0 / IDLE) + " B", "", "", "" });
+    }
+
+    private void coldStart() throws Exception {
+        Map<String, Double> start = setup.coldStart();
+        figures.put("coldStartMillis", start);
+        table.add(new String[] { "cold start, plain JVM (ms, median of 3)", fmt(start.get("plain")), "", "", "", "" });
+        table.add(new String[] { "cold start, AOT cache (ms, median of 3)", fmt(start.get("aot")),
+                "ratio " + String.format("%.2f", start.get("aot") / start.get("plain")), "", "", "" });
+    }
+
+    private void row(Load.Result result, Load.Result baseline) {
+        Latencies l = result.latencies();
+        String ratio = baseline == null ? "" : String.format("%.2f × %s", result.perSecond() / baseline.perSecond(), "no-op");
+        table.add(new String[] { result.name(), fmt(result.perSecond()), ratio, fmt(l.percentileMillis(50)),
+                fmt(l.percentileMillis(99)), fmt(l.percentileMillis(99.9)) });
+        Map<String, Object> figure = new LinkedHashMap<>();
+        figure.put("perSecond", result.perSecond());
+        figure.put("p50Millis", l.percentileMillis(50));
+        figure.put("p99Millis", l.percentileMillis(99));
+        figure.put("p999Millis", l.percentileMillis(99.9));
+        figure.put("samples", l.count());
+        figure.put("errors", result.errors());
+        figures.put(result.name(), figure);
+    }
+
+    private void report(Path out) throws Exception {
+        figures.put("machine", Setup.machine());
+        StringBuilder text = new StringBuilder();
+        text.append(String.format("| %-58s | %10s | %-22s | %8s | %8s | %8s |%n", "measure", "per second",
+                "ratio / note", "p50 ms", "p99 ms", "p99.9 ms"));
+        text.append("|").append("-".repeat(60)).append("|").append("-".repeat(12)).append("|").append("-".repeat(24))
+                .append("|").append("-".repeat(10)).append("|").append("-".repeat(10)).append("|")
+                .append("-".repeat(10)).append("|\n");
+        for (String[] row : table) {
+            text.append(String.format("| %-58s | %10s | %-22s | %8s | %8s | %8s |%n", (Object[]) row));
+        }
+        System.out.println();
+        System.out.println("Machine: " + figures.get("machine"));
+        System.out.print(text);
+        Files.writeString(out.resolve("results.md"), text.toString());
+        Files.writeString(out.resolve("results.json"), Setup.toJson(figures));
+        System.out.println("Figures written to " + out.resolve("results.json"));
+    }
+
+    static String fmt(double value) {
+        if (Double.isNaN(value)) {
+            return "–";
+        }
+        return value >= 100 ? String.format("%.0f", value) : String.format("%.2f", value);
+    }
+}

@@ -1,0 +1,464 @@
+package parley.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/** Everything a run starts and prepares: Redis, Parley, nginx+nchan, agents, chats; and the measurements on them. */
+final class Setup implements AutoCloseable {
+
+    record Chat(String id, String agentToken) {
+    }
+
+    record Pair(String chatId, String hostToken, String guestToken, String guestUri) {
+    }
+
+    private static final String ADMIN_PASSWORD = "bench-admin-password";
+
+    private final Path out;
+    private final Processes processes;
+    private final int redisPort;
+    private final Map<String, String> appEnvironment = new HashMap<>();
+    private Process app;
+    private Api api;
+    private final List<Chat> chats = Collections.synchronizedList(new ArrayList<>());
+    private final List<Pair> pairs = new ArrayList<>();
+    private String agentToken;
+
+    private Setup(Path out, Processes processes, int redisPort) {
+        this.out = out;
+        this.processes = processes;
+        this.redisPort = redisPort;
+    }
+
+    static Setup start(Path out) throws Exception {
+        Processes processes = new Processes(out.resolve("logs"));
+        int redisPort = Processes.freePort();
+        processes.start("redis", List.of("redis-server", "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--maxclients", "20000"), Map.of());
+        Processes.awaitPort(redisPort, 10_000);
+        Setup setup = new Setup(out, processes, redisPort);
+        setup.appEnvironment.putAll(Map.of(
+                "QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort,
+                "QUARKUS_HTTP_HOST", "127.0.0.1",
+                "PARLEY_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "PARLEY_AUTH_PASSWORD_COST", "4",
+                "SMALLRYE_JWT_SIGN_KEY_LOCATION", System.getenv("BENCH_PRIVATE_KEY"),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", System.getenv("BENCH_PUBLIC_KEY")));
+        int port = Processes.freePort();
+        setup.appEnvironment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        setup.api = new Api("http://127.0.0.1:" + port);
+        setup.app = setup.startApp("parley", List.of());
+        setup.awaitReady(60_000);
+        setup.prepare();
+        return setup;
+    }
+
+    Api api() {
+        return api;
+    }
+
+    List<Chat> chats() {
+        return chats;
+    }
+
+    List<Pair> pairs() {
+        return pairs;
+    }
+
+    private Process startApp(String name, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add("target/quarkus-app/quarkus-run.jar");
+        return processes.start(name, command, appEnvironment);
+    }
+
+    private void awaitReady(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                if (api.get("/q/health/ready", null).status() == 200) {
+                    return;
+                }
+            } catch (RuntimeException e) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("Parley did not get ready: see target/bench/logs");
+    }
+
+    /** Agents with four chats each, all accepted; then invite pairs with guests who join and leave. */
+    private void prepare() throws Exception {
+        String admin = api.post("/api/v2/auth/token", null,
+                Api.json("username", "admin", "password", ADMIN_PASSWORD)).ok().field("access_token");
+        List<String> agents = parallel(Main.AGENTS, i -> readyAgent(admin, "agent" + i)[0]);
+        agentToken = agents.get(0);
+        parallel(Main.AGENTS * 4, i -> api.post("/api/v2/chats", null, Api.json("nickname", "Customer" + i)).ok());
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (chats.size() < Main.AGENTS * 4 && System.currentTimeMillis() < deadline) {
+            parallel(agents.size(), i -> acceptOffers(agents.get(i)));
+        }
+        if (chats.size() < Main.AGENTS * 4) {
+            throw new IllegalStateException("Only " + chats.size() + " chats were accepted");
+        }
+        List<String[]> guests = parallel(Main.WORKERS / 2, i -> readyAgent(admin, "guest" + i));
+        for (int i = 0; i < guests.size(); i++) {
+            Chat chat = chats.get(i * 4);
+            pairs.add(new Pair(chat.id(), chat.agentToken(), guests.get(i)[0], guests.get(i)[1]));
+        }
+    }
+
+    private String[] readyAgent(String admin, String name) {
+        String userName = name + "-" + System.nanoTime();
+        String uri = api.post("/api/v2/users", admin, Api.json("userName", userName, "password", "password-" + name))
+                .ok().field("uri");
+        String token = api.post("/api/v2/auth/token", null,
+                Api.json("username", userName, "password", "password-" + name)).ok().field("access_token");
+        api.post("/api/v2/me", token, "{\"operationName\":\"StartContactCenterSession\",\"channels\":[\"chat\"]}").ok();
+        api.post("/api/v2/me/channels/chat", token, Api.json("operationName", "Ready")).ok();
+        return new String[] { token, uri };
+    }
+
+    private Object acceptOffers(String token) {
+        String body = api.get("/api/v2/me/chats", token).ok().body();
+        var invited = java.util.regex.Pattern.compile("\"id\":\"(\\w{16})\",\"state\":\"Invited\"").matcher(body);
+        while (invited.find()) {
+            String id = invited.group(1);
+            api.post("/api/v2/me/chats/" + id, token, Api.json("operationName", "Accept", "nickname", "Agent")).ok();
+            chats.add(new Chat(id, token));
+        }
+        return null;
+    }
+
+    /** Runs {@code count} tasks on virtual threads, at most 32 at once, and returns their results in order. */
+    static <T> List<T> parallel(int count, java.util.function.IntFunction<T> task) throws Exception {
+        Semaphore permits = new Semaphore(32);
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(executor.submit((Callable<T>) () -> {
+                    permits.acquire();
+                    try {
+                        return task.apply(index);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        }
+    }
+
+    /** redis-benchmark running the app's own load command and commit script at the same concurrency. */
+    Map<String, Double> redisBenchmark(int clients) throws Exception {
+        String script = Files.readString(Path.of("src/main/resources/lua/commit.lua"));
+        String sha = command(List.of("redis-cli", "-p", Integer.toString(redisPort), "SCRIPT", "LOAD", script)).trim();
+        String doc = command(List.of("redis-cli", "-p", Integer.toString(redisPort), "--raw", "HGET",
+                "parley:chat:{" + chats.get(0).id() + "}", "doc")).trim();
+        String message = "{\"index\":9,\"from\":{\"nickname\":\"Agent\",\"type\":\"Agent\",\"participantId\":"
+                + "\"0123456789AB0002\"},\"timestamp\":\"2026-11-27T15:00:00.000+0000\",\"timestampSeconds\":"
+                + "1795791600000,\"visibility\":\"All\",\"type\":\"Text\",\"text\":\"load 1\"}";
+        String notification = "{\"notificationType\":\"NewMessages\",\"messageType\":\"MessageLogUpdated\",\"messages\":["
+                + message + "],\"chatUri\":\"http://127.0.0.1/api/v2/chats/0000000000000000\",\"referenceId\":9}";
+        Map<String, Double> result = new LinkedHashMap<>();
+        result.put("load", redisBenchmark(clients, List.of("HMGET", "bench:chat:{__rand_int__}", "v", "doc", "base")));
+        result.put("commit", redisBenchmark(clients, List.of("EVALSHA", sha, "4", "bench:chat:{__rand_int__}",
+                "bench:chat:{__rand_int__}:transcript", "bench:log:{u:__rand_int__}", "bench:log:{c:__rand_int__}",
+                "0", doc, "1000", "600000", "bench:wake", "u:bench c:bench", "http://127.0.0.1", "1", message, "0",
+                "2", "log", "3", notification, "", "log", "4", notification, "")));
+        return result;
+    }
+
+    private double redisBenchmark(int clients, List<String> commandLine) throws Exception {
+        List<String> command = new ArrayList<>(List.of("redis-benchmark", "-p", Integer.toString(redisPort), "-c",
+                Integer.toString(clients), "-n", "100000", "-r", "100000000", "--csv"));
+        command.addAll(commandLine);
+        String csv = command(command);
+        // "test","rps","avg_latency_ms",...,"max_latency_ms": the test name (our command) may hold quotes and
+        // commas itself, so the rate is read counting from the end of the line
+        for (String line : csv.split("\n")) {
+            String[] cells = line.split("\",\"");
+            if (cells.length >= 8 && !line.startsWith("\"test\"")) {
+                return Double.parseDouble(cells[cells.length - 7].replace("\"", ""));
+            }
+        }
+        throw new IllegalStateException("Unreadable redis-benchmark output: " + csv);
+    }
+
+    private static String command(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException(command.get(0) + " failed: " + output);
+        }
+        return output;
+    }
+
+    /** Customers' own messages, echoed to each one's SSE stream, at a fixed rate with thousands subscribed. */
+    Load.Result parleyPushLatency(int subscribers, double rate, long measureMillis) throws Exception {
+        List<String[]> customers = customers(subscribers);
+        try (Fleet fleet = new Fleet()) {
+            fleet.connect(customers.stream().map(c -> api.base() + "/api/v2/notifications").toList(),
+                    customers.stream().map(c -> c[1]).toList());
+            return pushLatency("Parley push latency, " + subscribers + " SSE clients", rate, measureMillis, fleet,
+                    (n) -> {
+                        String[] customer = customers.get((int) (n % customers.size()));
+                        api.post("/api/v2/chats/" + customer[0], customer[1],
+                                Api.json("operationName", "SendMessage", "text", "m-" + n)).ok();
+                    });
+        }
+    }
+
+    private List<String[]> customers(int count) throws Exception {
+        return parallel(count, i -> {
+            Api.Reply started = api.post("/api/v2/chats", null, Api.json("nickname", "Watcher" + i)).ok();
+            return new String[] { started.field("chatId"), started.field("token") };
+        });
+    }
+
+    interface Send {
+        void send(long marker) throws Exception;
+    }
+
+    /** Sends at a fixed rate and measures from each reply to the marker's arrival at its subscriber. */
+    private static Load.Result pushLatency(String name, double rate, long measureMillis, Fleet fleet, Send send)
+            throws InterruptedException {
+        Latencies latencies = new Latencies();
+        long[] errors = new long[1];
+        long interval = (long) (1e9 / rate);
+        long total = (long) (rate * measureMillis / 1000);
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (long n = 0; n < total; n++) {
+            long wait = start + n * interval - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            long marker = n;
+            threads.add(Thread.ofVirtual().start(() -> {
+                try {
+                    send.send(marker);
+                    long replied = System.nanoTime();
+                    Long arrived = fleet.arrival(marker, Duration.ofSeconds(10));
+                    if (arrived == null) {
+                        synchronized (errors) {
+                            errors[0]++;
+                        }
+                    } else {
+                        latencies.add(Math.max(0, arrived - replied));
+                    }
+                } catch (Exception e) {
+                    synchronized (errors) {
+                        errors[0]++;
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return new Load.Result(name, latencies.count() * 1000.0 / measureMillis, latencies, errors[0]);
+    }
+
+    /** The same fan-out through nginx + nchan: publish to a subscriber's channel, measure its arrival. */
+    Load.Result nchanPushLatency(int subscribers, double rate, long measureMillis) throws Exception {
+        Api nchan = startNchan();
+        try (Fleet fleet = new Fleet()) {
+            List<String> urls = new ArrayList<>();
+            for (int i = 0; i < subscribers; i++) {
+                urls.add(nchan.base() + "/sub/c" + i);
+            }
+            fleet.connect(urls, null);
+            return pushLatency("nchan push latency, " + subscribers + " SSE clients", rate, measureMillis, fleet,
+                    (n) -> {
+                        Api.Reply published = nchan.post("/pub/c" + (n % subscribers), null, "m-" + n);
+                        if (published.status() >= 300) {
+                            throw new IllegalStateException("nchan publish failed: " + published.status());
+                        }
+                    });
+        }
+    }
+
+    private Process nginx;
+    private Api nchanApi;
+
+    private Api startNchan() throws Exception {
+        if (nchanApi != null) {
+            return nchanApi;
+        }
+        int port = Processes.freePort();
+        Path prefix = Files.createDirectories(out.resolve("nginx").toAbsolutePath());
+        Files.createDirectories(prefix.resolve("logs"));
+        String config = """
+                load_module /usr/lib/nginx/modules/ngx_nchan_module.so;
+                worker_processes 2;
+                worker_rlimit_nofile 20000;
+                daemon off;
+                pid %1$s/nginx.pid;
+                error_log %1$s/logs/error.log warn;
+                events { worker_connections 20000; }
+                http {
+                    access_log off;
+                    upstream parley_redis { nchan_redis_server redis://127.0.0.1:%2$d; }
+                    server {
+                        listen 127.0.0.1:%3$d;
+                        location ~ ^/sub/(\\w+)$ { nchan_subscriber eventsource; nchan_channel_id $1; nchan_redis_pass parley_redis; }
+                        location ~ ^/pub/(\\w+)$ { nchan_publisher; nchan_channel_id $1; nchan_redis_pass parley_redis; }
+                    }
+                }
+                """.formatted(prefix, redisPort, port);
+        Files.writeString(prefix.resolve("nginx.conf"), config);
+        nginx = processes.start("nginx", List.of("nginx", "-p", prefix.toString(), "-c",
+                prefix.resolve("nginx.conf").toString()), Map.of());
+        Processes.awaitPort(port, 10_000);
+        nchanApi = new Api("http://127.0.0.1:" + port);
+        return nchanApi;
+    }
+
+    /** RSS of Parley (both roles) and of nginx+nchan before and after {@code count} idle SSE clients connect. */
+    Map<String, Long> idleConnectionsRss(int count) throws Exception {
+        Map<String, Long> rss = new LinkedHashMap<>();
+        List<String[]> customers = customers(Math.min(count, 5_000));
+        Thread.sleep(2_000);
+        rss.put("parleyBeforeKb", Processes.rssKb(app.pid()));
+        try (Fleet fleet = new Fleet()) {
+            List<String> urls = new ArrayList<>();
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                urls.add(api.base() + "/api/v2/notifications");
+                tokens.add(customers.get(i % customers.size())[1]);
+            }
+            fleet.connect(urls, tokens);
+            Thread.sleep(3_000);
+            rss.put("parleyAfterKb", Processes.rssKb(app.pid()));
+        }
+        Api nchan = startNchan();
+        Thread.sleep(2_000);
+        rss.put("nchanBeforeKb", Processes.rssKb(nginx.pid()));
+        try (Fleet fleet = new Fleet()) {
+            List<String> urls = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                urls.add(nchan.base() + "/sub/idle" + i);
+            }
+            fleet.connect(urls, null);
+            Thread.sleep(3_000);
+            rss.put("nchanAfterKb", Processes.rssKb(nginx.pid()));
+        }
+        return rss;
+    }
+
+    /** Process start to the first authenticated, Redis-backed answer, with and without the AOT cache. */
+    Map<String, Double> coldStart() throws Exception {
+        Processes.stop(app);
+        Path cache = out.resolve("app.aot").toAbsolutePath();
+        Files.deleteIfExists(cache);
+        List<Double> plain = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            plain.add(timeToFirstAnswer("cold-plain-" + i, List.of()));
+        }
+        // a representative training run: sign-in, chat operations, notifications; the JVM writes the cache at exit
+        Process training = startApp("aot-training", List.of("-XX:AOTCacheOutput=" + cache));
+        awaitReady(60_000);
+        Chat chat = chats.get(0);
+        api.get("/api/v2/me", agentToken).ok();
+        api.get("/api/v2/me/chats", chat.agentToken()).ok();
+        for (int i = 0; i < 200; i++) {
+            api.post("/api/v2/me/chats/" + chat.id(), chat.agentToken(),
+                    Api.json("operationName", "SendMessage", "text", "training " + i)).ok();
+        }
+        Processes.stop(training);
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("The training run wrote no AOT cache: see target/bench/logs/aot-training.log");
+        }
+        List<Double> aot = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            aot.add(timeToFirstAnswer("cold-aot-" + i, List.of("-XX:AOTCache=" + cache)));
+        }
+        Map<String, Double> result = new LinkedHashMap<>();
+        result.put("plain", median(plain));
+        result.put("aot", median(aot));
+        return result;
+    }
+
+    private double timeToFirstAnswer(String name, List<String> jvmOptions) throws Exception {
+        long start = System.nanoTime();
+        Process process = startApp(name, jvmOptions);
+        try {
+            while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
+                try {
+                    if (api.get("/api/v2/me", agentToken).status() == 200) {
+                        return (System.nanoTime() - start) / 1e6;
+                    }
+                } catch (RuntimeException e) {
+                    // not listening yet
+                }
+                Thread.sleep(2);
+            }
+            throw new IllegalStateException(name + " never answered");
+        } finally {
+            Processes.stop(process);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    static String machine() {
+        try {
+            String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(l -> l.startsWith("model name")).findFirst().map(l -> l.replaceAll(".*:\\s*", ""))
+                    .orElse("unknown CPU");
+            String memory = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\D+", "");
+            return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
+                    + Long.parseLong(memory) / 1024 / 1024 + " GiB, JDK " + Runtime.version() + ", "
+                    + ManagementFactory.getOperatingSystemMXBean().getName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static String toJson(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            StringBuilder out = new StringBuilder("{");
+            map.forEach((k, v) -> out.append(out.length() > 1 ? "," : "").append('"').append(k).append("\":")
+                    .append(toJson(v)));
+            return out.append('}').toString();
+        }
+        if (value instanceof Number number) {
+            double d = number.doubleValue();
+            return Double.isNaN(d) ? "null" : number.toString();
+        }
+        return "\"" + String.valueOf(value).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    @Override
+    public void close() {
+        processes.close();
+    }
+}
