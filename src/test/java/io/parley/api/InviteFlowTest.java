@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.parley.support.Parley;
+import io.parley.support.SeedCapabilities;
 import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
 import io.parley.support.SseClient;
@@ -28,13 +29,8 @@ import io.vertx.core.json.JsonObject;
 @QuarkusTest
 class InviteFlowTest {
 
-    static final List<String> ALONE = List.of("Transfer", "Leave", "Invite", "Consult", "SetInFocus",
-            "SetDisposition", "AttachUserData", "DeleteUserData", "UpdateUserData", "Complete", "SendMessage",
-            "SendStartTypingNotification", "SendStopTypingNotification");
-    static final List<String> CONFERENCE = List.of("Transfer", "Leave", "Invite", "Consult", "SetInFocus",
-            "SetDisposition", "AttachUserData", "DeleteUserData", "UpdateUserData", "SendToAgents",
-            "SendStartTypingToAgentsNotification", "SendStopTypingToAgentsNotification", "Complete", "SendMessage",
-            "SendStartTypingNotification", "SendStopTypingNotification");
+    static final List<String> ALONE = SeedCapabilities.ALONE;
+    static final List<String> CONFERENCE = SeedCapabilities.CONFERENCE;
     static final String PARTICIPANT_ID = "[0-9A-F]{16}";
     static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}[+-]\\d{4}";
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.parley.support.SeedCapabilities;
+
 /**
  * One chat driven through {@link ChatRules} the way the shell drives it: every applied outcome is committed (chat
  * and transcript), refusals and no-ops leave it as it was.
@@ -23,20 +25,10 @@ final class ChatFixture {
     static final long OFFER_TIMEOUT = 30_000;
     static final Policy POLICY = new Policy(OFFER_TIMEOUT, 6, 4);
 
-    /** api.md §4, one agent Chatting: the seed's "Failed" notification. */
-    static final List<String> ALONE = List.of("Transfer", "Leave", "Invite", "Consult", "SetInFocus",
-            "SetDisposition", "AttachUserData", "DeleteUserData", "UpdateUserData", "Complete", "SendMessage",
-            "SendStartTypingNotification", "SendStopTypingNotification");
-
-    /** api.md §4, two or more agents Chatting: the seed's "First Notification". */
-    static final List<String> CONFERENCE = List.of("Transfer", "Leave", "Invite", "Consult", "SetInFocus",
-            "SetDisposition", "AttachUserData", "DeleteUserData", "UpdateUserData", "SendToAgents",
-            "SendStartTypingToAgentsNotification", "SendStopTypingToAgentsNotification", "Complete", "SendMessage",
-            "SendStartTypingNotification", "SendStopTypingNotification");
-
-    static final List<String> INVITED = List.of("Accept", "Reject");
-
-    static final List<String> LEFT_CHAT = List.of("Transfer", "Complete", "Leave", "SetInFocus");
+    static final List<String> ALONE = SeedCapabilities.ALONE;
+    static final List<String> CONFERENCE = SeedCapabilities.CONFERENCE;
+    static final List<String> INVITED = SeedCapabilities.INVITED;
+    static final List<String> LEFT_CHAT = SeedCapabilities.LEFT_CHAT;
 
     final ChatRules rules;
     final List<Message> transcript = new ArrayList<>();

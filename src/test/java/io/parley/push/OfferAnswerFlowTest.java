@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.parley.api.InviteFlowTestAccess;
 import io.parley.support.Parley;
 import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
@@ -50,13 +51,16 @@ class OfferAnswerFlowTest {
         return stream;
     }
 
-    private static Customer chattingWith(Agent agent, SseClient stream) {
-        Customer customer = Parley.startChat("FirstL");
-        stream.nextOfType("StatusChange");
-        operate(agent, customer.chatId(), Map.of("operationName", "Accept", "nickname", "TestName"));
-        stream.nextOfType("StatusChange");
-        stream.nextOfType("NewMessages");
-        return customer;
+    private record Scene(Agent host, SseClient hostStream, Customer customer, Agent guest, SseClient guestStream) {
+    }
+
+    /** The host holds FirstL's chat; the guest gets Ready only then, so that the chat was routed to the host. */
+    private Scene scene() {
+        Agent host = Parley.readyAgent("a");
+        SseClient hostStream = open(host);
+        Customer customer = InviteFlowTestAccess.chattingWith(host, hostStream);
+        Agent guest = Parley.readyAgent("b");
+        return new Scene(host, hostStream, customer, guest, open(guest));
     }
 
     private static int invite(Agent inviter, Customer customer, Agent target) {
@@ -77,7 +81,7 @@ class OfferAnswerFlowTest {
         Agent a = Parley.readyAgent("a");
         Agent absent = Parley.createAgent("absent");
         try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null)) {
-            Customer customer = chattingWith(a, aStream);
+            Customer customer = InviteFlowTestAccess.chattingWith(a, aStream);
             int referenceId = invite(a, customer, absent);
             JsonObject error = aStream.next().json();
             assertError(error, referenceId, customer.chatId());
@@ -89,81 +93,63 @@ class OfferAnswerFlowTest {
 
     @Test
     void aRejectedInviteIsReportedWithItsReferenceId() {
-        Agent a = Parley.readyAgent("a");
-        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null)) {
-            Customer customer = chattingWith(a, aStream);
-            // b gets Ready only now, so that the customer's chat was routed to a
-            Agent b = Parley.readyAgent("b");
-            SseClient bStream = open(b);
-            int referenceId = invite(a, customer, b);
-            bStream.nextOfType("StatusChange");
-            operate(b, customer.chatId(), Map.of("operationName", "Reject"));
+        Scene scene = scene();
+        int referenceId = invite(scene.host(), scene.customer(), scene.guest());
+        scene.guestStream().nextOfType("StatusChange");
+        operate(scene.guest(), scene.customer().chatId(), Map.of("operationName", "Reject"));
 
-            assertError(aStream.next().json(), referenceId, customer.chatId());
-            JsonObject declined = bStream.nextOfType("StatusChange").json();
-            assertEquals("Completed", declined.getJsonObject("chat").getString("state"));
-            as(a.token()).get("/api/v2/me/chats/" + customer.chatId()).then()
-                    .body("chat.participants.size()", org.hamcrest.Matchers.equalTo(2));
-        }
+        assertError(scene.hostStream().next().json(), referenceId, scene.customer().chatId());
+        JsonObject declined = scene.guestStream().nextOfType("StatusChange").json();
+        assertEquals("Completed", declined.getJsonObject("chat").getString("state"));
+        as(scene.host().token()).get("/api/v2/me/chats/" + scene.customer().chatId()).then()
+                .body("chat.participants.size()", org.hamcrest.Matchers.equalTo(2));
     }
 
     @Test
     void anUnansweredInviteLapsesWithinTwoSecondsOfItsDeadline() {
-        Agent a = Parley.readyAgent("a");
-        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null)) {
-            Customer customer = chattingWith(a, aStream);
-            // b gets Ready only now, so that the customer's chat was routed to a
-            Agent b = Parley.readyAgent("b");
-            SseClient bStream = open(b);
-            long invitedAt = System.currentTimeMillis();
-            int referenceId = invite(a, customer, b);
-            assertEquals("Invited", bStream.nextOfType("StatusChange").json().getJsonObject("chat").getString("state"));
+        Scene scene = scene();
+        long invitedAt = System.currentTimeMillis();
+        int referenceId = invite(scene.host(), scene.customer(), scene.guest());
+        assertEquals("Invited", scene.guestStream().nextOfType("StatusChange").json().getJsonObject("chat").getString("state"));
 
-            JsonObject error = aStream.next(Duration.ofMillis(ShortOffers.TIMEOUT_MILLIS + 5_000)).json();
-            long firedAfter = System.currentTimeMillis() - invitedAt;
-            assertError(error, referenceId, customer.chatId());
-            assertTrue(firedAfter >= ShortOffers.TIMEOUT_MILLIS, "not before the deadline: " + firedAfter);
-            assertTrue(firedAfter <= ShortOffers.TIMEOUT_MILLIS + 2_000, "within 2 s of it: " + firedAfter);
+        JsonObject error = scene.hostStream().next(Duration.ofMillis(ShortOffers.TIMEOUT_MILLIS + 5_000)).json();
+        long firedAfter = System.currentTimeMillis() - invitedAt;
+        assertError(error, referenceId, scene.customer().chatId());
+        assertTrue(firedAfter >= ShortOffers.TIMEOUT_MILLIS, "not before the deadline: " + firedAfter);
+        assertTrue(firedAfter <= ShortOffers.TIMEOUT_MILLIS + 2_000, "within 2 s of it: " + firedAfter);
 
-            JsonObject revoked = bStream.nextOfType("StatusChange").json();
-            assertEquals("Revoked", revoked.getJsonObject("chat").getString("state"));
-            assertEquals(List.of(), revoked.getJsonObject("chat").getJsonArray("capabilities").getList());
-            as(b.token()).body(Map.of("operationName", "Accept", "nickname", "Late"))
-                    .post("/api/v2/me/chats/" + customer.chatId()).then().statusCode(404);
-        }
+        JsonObject revoked = scene.guestStream().nextOfType("StatusChange").json();
+        assertEquals("Revoked", revoked.getJsonObject("chat").getString("state"));
+        assertEquals(List.of(), revoked.getJsonObject("chat").getJsonArray("capabilities").getList());
+        as(scene.guest().token()).body(Map.of("operationName", "Accept", "nickname", "Late"))
+                .post("/api/v2/me/chats/" + scene.customer().chatId()).then().statusCode(404);
     }
 
     @Test
     void aLapsedOfferFiresExactlyOnceWhateverTheNumberOfSweepers() throws Exception {
-        Agent a = Parley.readyAgent("a");
-        try (SseClient aStream = SseClient.connect(Parley.sseUrl(), a.token(), null)) {
-            Customer customer = chattingWith(a, aStream);
-            // b gets Ready only now, so that the customer's chat was routed to a
-            Agent b = Parley.readyAgent("b");
-            SseClient bStream = open(b);
-            int referenceId = invite(a, customer, b);
-            bStream.nextOfType("StatusChange");
+        Scene scene = scene();
+        int referenceId = invite(scene.host(), scene.customer(), scene.guest());
+        scene.guestStream().nextOfType("StatusChange");
 
-            // four more sweepers racing the scheduled one until well past the deadline
-            ExecutorService sweepers = Executors.newFixedThreadPool(4);
-            long until = System.currentTimeMillis() + ShortOffers.TIMEOUT_MILLIS + 1_500;
-            List<Future<?>> running = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                running.add(sweepers.submit(() -> {
-                    while (System.currentTimeMillis() < until) {
-                        sweeps.expireOffers();
-                    }
-                }));
-            }
-            for (Future<?> sweeper : running) {
-                sweeper.get();
-            }
-            sweepers.shutdown();
-
-            assertError(aStream.next().json(), referenceId, customer.chatId());
-            assertEquals("Revoked", bStream.nextOfType("StatusChange").json().getJsonObject("chat").getString("state"));
-            assertEquals(List.of(), aStream.drain(Duration.ofMillis(1_500)), "the inviter is told once");
-            assertEquals(List.of(), bStream.drain(Duration.ofMillis(300)), "the invitee is revoked once");
+        // four more sweepers racing the scheduled one until well past the deadline
+        ExecutorService sweepers = Executors.newFixedThreadPool(4);
+        long until = System.currentTimeMillis() + ShortOffers.TIMEOUT_MILLIS + 1_500;
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            running.add(sweepers.submit(() -> {
+                while (System.currentTimeMillis() < until) {
+                    sweeps.expireOffers();
+                }
+            }));
         }
+        for (Future<?> sweeper : running) {
+            sweeper.get();
+        }
+        sweepers.shutdown();
+
+        assertError(scene.hostStream().next().json(), referenceId, scene.customer().chatId());
+        assertEquals("Revoked", scene.guestStream().nextOfType("StatusChange").json().getJsonObject("chat").getString("state"));
+        assertEquals(List.of(), scene.hostStream().drain(Duration.ofMillis(1_500)), "the inviter is told once");
+        assertEquals(List.of(), scene.guestStream().drain(Duration.ofMillis(300)), "the invitee is revoked once");
     }
 }
