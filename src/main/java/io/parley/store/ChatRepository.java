@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,19 @@ public class ChatRepository {
     private final Json json;
     private final ParleyConfig config;
     private final LuaScript commitScript = LuaScript.load("commit.lua");
+
+    /**
+     * Writers of one chat in this instance take turns instead of racing: without it, concurrent requests on one chat
+     * mostly fail their version check and retry. Other instances are still kept out by the version check. Striped,
+     * so that memory stays fixed; two chats sharing a stripe merely take turns.
+     */
+    private final ReentrantLock[] turns = new ReentrantLock[1024];
+
+    {
+        for (int i = 0; i < turns.length; i++) {
+            turns[i] = new ReentrantLock();
+        }
+    }
 
     ChatRepository(Redis redis, Keys keys, Json json, ParleyConfig config) {
         this.redis = redis;
@@ -144,6 +158,17 @@ public class ChatRepository {
      * no longer held. Refusals and no-ops are returned as decided, with nothing written.
      */
     public Outcome update(String chatId, String targetUserId, boolean withTranscript,
+            Function<Snapshot, Outcome> decide) {
+        ReentrantLock turn = turns[Math.floorMod(chatId.hashCode(), turns.length)];
+        turn.lock();
+        try {
+            return decideAndCommit(chatId, targetUserId, withTranscript, decide);
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    private Outcome decideAndCommit(String chatId, String targetUserId, boolean withTranscript,
             Function<Snapshot, Outcome> decide) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Optional<Snapshot> snapshot = load(chatId, targetUserId, withTranscript);
