@@ -60,6 +60,11 @@ public class NotificationStreams {
     }
 
     private void open(RoutingContext context) {
+        if (BayeuxEndpoint.isUpgrade(context.request())) {
+            // a CometD client's WebSocket, which BayeuxEndpoint takes
+            context.next();
+            return;
+        }
         Caller caller;
         try {
             caller = Caller.of(tokens.parse(bearer(context)));
