@@ -83,10 +83,10 @@ public class BayeuxEndpoint {
     private void longPoll(RoutingContext context) {
         Credentials credentials = credentials(context.request().getHeader(HttpHeaders.AUTHORIZATION));
         List<JsonNode> messages = messages(context.body().asString());
-        if (messages == null || messages.isEmpty() || messages.size() > config.notifications().bayeux().maxMessages()) {
-            String error = messages != null && !messages.isEmpty() ? Bayeux.TOO_MANY : Bayeux.MALFORMED;
-            LOG.debugf("Bayeux request refused: %s", error);
-            respond(context, 400, List.of(Bayeux.rejected(error)));
+        String refusal = refusal(messages);
+        if (refusal != null) {
+            LOG.debugf("Bayeux request refused: %s", refusal);
+            respond(context, 400, List.of(Bayeux.rejected(refusal)));
             return;
         }
         List<Runnable> cancels = Collections.synchronizedList(new ArrayList<>());
@@ -150,10 +150,10 @@ public class BayeuxEndpoint {
 
         private void onFrame(String frame) {
             List<JsonNode> messages = messages(frame);
-            if (messages == null || messages.isEmpty()
-                    || messages.size() > config.notifications().bayeux().maxMessages()) {
-                send(List.of(Bayeux.rejected(messages != null && !messages.isEmpty() ? Bayeux.TOO_MANY
-                        : Bayeux.MALFORMED)));
+            String refusal = refusal(messages);
+            if (refusal != null) {
+                LOG.debugf("Bayeux frame refused: %s", refusal);
+                send(List.of(Bayeux.rejected(refusal)));
                 return;
             }
             Credentials credentials = new Credentials(user, false);
@@ -177,9 +177,6 @@ public class BayeuxEndpoint {
      */
     private Future<List<ObjectNode>> process(JsonNode node, Credentials credentials, Consumer<Runnable> onHold,
             Consumer<BayeuxUser> onHandshake) {
-        if (!node.isObject()) {
-            return Future.succeededFuture(List.of(Bayeux.rejected(Bayeux.MALFORMED)));
-        }
         BayeuxMessage message = BayeuxMessage.of(node);
         if (credentials.invalid()) {
             return Future.succeededFuture(List.of(Bayeux.unauthenticated(message)));
@@ -226,6 +223,14 @@ public class BayeuxEndpoint {
             LOG.debug("Bayeux credentials refused: invalid bearer token");
             return null;
         }
+    }
+
+    /** Why a body or frame is not a batch of Bayeux messages to process, or null when it is. */
+    private String refusal(List<JsonNode> messages) {
+        if (messages == null || messages.isEmpty() || !messages.stream().allMatch(JsonNode::isObject)) {
+            return Bayeux.MALFORMED;
+        }
+        return messages.size() > config.notifications().bayeux().maxMessages() ? Bayeux.TOO_MANY : null;
     }
 
     /** The messages of a body or frame (a JSON array of them, or one object), or null when it is not JSON. */

@@ -87,9 +87,11 @@ final class OpenSession implements Subscriber {
         Held previous = null;
         Held mine = null;
         BayeuxSession acknowledged = null;
+        boolean subscribedNow = false;
         synchronized (this) {
             step = Bayeux.receive(ended ? null : state, message, requester, settings);
             if (step instanceof Bayeux.Step.Answer answer && answer.session() != null) {
+                subscribedNow = answer.session().subscribed() && !state.subscribed();
                 state = answer.session();
             } else if (step instanceof Bayeux.Step.Hold hold) {
                 if (!hold.session().acked().equals(state.acked())) {
@@ -116,6 +118,10 @@ final class OpenSession implements Subscriber {
         if (step instanceof Bayeux.Step.Disconnected) {
             end();
             onDisconnect.run();
+        }
+        if (subscribedNow) {
+            // a connect held before the subscription has the log to read now, not only what arrives from here on
+            wake();
         }
         if (mine == null) {
             return Future.succeededFuture(List.of(step.reply()));

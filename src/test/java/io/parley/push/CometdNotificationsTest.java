@@ -200,6 +200,33 @@ class CometdNotificationsTest {
         }
     }
 
+    /** Bad input is answered with Bayeux errors, never with a stack trace or a session. */
+    @Test
+    void badInputGetsBayeuxErrors() {
+        Agent agent = Parley.createAgent("careless");
+        for (String body : List.of("{not json", "42", "[]", "[1]", "\"text\"")) {
+            String reply = as(agent.token()).body(body).post("/api/v2/notifications/meta/connect")
+                    .then().statusCode(400).extract().asString();
+            assertEquals("400::Malformed message", new JsonArray(reply).getJsonObject(0).getString("error"), body);
+        }
+        JsonObject noTransport = bayeux(agent, "{\"channel\":\"/meta/handshake\",\"version\":\"1.0\","
+                + "\"supportedConnectionTypes\":[\"callback-polling\"]}").getJsonObject(0);
+        assertEquals("400::Unknown transport", noTransport.getString("error"));
+        String forged = io.restassured.RestAssured.given().contentType("application/json")
+                .header("Authorization", "Bearer not-a-token")
+                .body("[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\","
+                        + "\"supportedConnectionTypes\":[\"long-polling\"]}]")
+                .post("/api/v2/notifications").then().statusCode(200).extract().asString();
+        assertEquals("401::Authentication failed", new JsonArray(forged).getJsonObject(0).getString("error"));
+        String anonymous = io.restassured.RestAssured.given().contentType("application/json")
+                .body("[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\","
+                        + "\"supportedConnectionTypes\":[\"long-polling\"],\"ext\":{\"access_token\":\"x\"}}]")
+                .post("/api/v2/notifications").then().statusCode(200).extract().asString();
+        JsonObject refused = new JsonArray(anonymous).getJsonObject(0);
+        assertEquals("401::Authentication failed", refused.getString("error"));
+        assertEquals("none", refused.getJsonObject("advice").getString("reconnect"));
+    }
+
     private static JsonArray connect(Agent agent, String clientId, long ack) {
         return bayeux(agent, "{\"channel\":\"/meta/connect\",\"clientId\":\"" + clientId
                 + "\",\"connectionType\":\"long-polling\",\"advice\":{\"timeout\":0},\"ext\":{\"ack\":" + ack

@@ -129,7 +129,9 @@ public final class CometdClient implements AutoCloseable {
     public Message subscribe(String channel) {
         CompletableFuture<Message> reply = new CompletableFuture<>();
         client.getChannel(channel).subscribe((ch, message) -> received.add(new Received(message.getChannel(),
-                message.getId(), new JsonObject(io.vertx.core.json.Json.encode(message.getDataAsMap())))), reply::complete);
+                message.getId(), message.getData() == null ? new JsonObject().put("unexpected", message.toString())
+                        : new JsonObject(io.vertx.core.json.Json.encode(message.getDataAsMap())))),
+                reply::complete);
         return await(reply);
     }
 
