@@ -102,6 +102,27 @@ public interface ParleyConfig {
         /** Comment lines sent on idle SSE streams so that proxies keep them open. */
         @WithDefault("20s")
         Duration heartbeat();
+
+        BayeuxSettings bayeux();
+
+        /** The advice given to CometD (Bayeux) clients, and when their sessions are reaped. */
+        interface BayeuxSettings {
+            /** How long a {@code /meta/connect} is held when there is nothing to deliver. */
+            @WithDefault("25s")
+            Duration timeout();
+
+            /** How long a client waits between a connect reply and its next connect. */
+            @WithDefault("0s")
+            Duration interval();
+
+            /** A session silent for longer than timeout + max-interval is dropped. */
+            @WithDefault("10s")
+            Duration maxInterval();
+
+            /** Most messages accepted in one batch (an HTTP body or a WebSocket frame). */
+            @WithDefault("64")
+            int maxMessages();
+        }
     }
 
     interface Request {

@@ -1,9 +1,5 @@
 package io.parley.push;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -25,23 +21,25 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.mutiny.redis.client.Redis;
 
 /**
- * The push endpoint's Server-Sent Events transport: {@code GET /api/v2/notifications}. Holds the open streams by
- * recipient and wakes them when Redis says their logs grew.
+ * The push endpoint's Server-Sent Events transport: {@code GET /api/v2/notifications}. Its open streams are
+ * {@link Subscribers}, woken when Redis says their logs grew.
  */
 @ApplicationScoped
 public class NotificationStreams {
 
     private static final Logger LOG = Logger.getLogger(NotificationStreams.class);
 
-    private final Map<String, Set<SseStream>> streams = new ConcurrentHashMap<>();
     private final ParleyConfig config;
+    private final Subscribers subscribers;
     private final JWTParser tokens;
     private final Keys keys;
     private final Json json;
     private final Redis redis;
 
-    NotificationStreams(ParleyConfig config, JWTParser tokens, Keys keys, Json json, Redis redis) {
+    NotificationStreams(ParleyConfig config, Subscribers subscribers, JWTParser tokens, Keys keys, Json json,
+            Redis redis) {
         this.config = config;
+        this.subscribers = subscribers;
         this.tokens = tokens;
         this.keys = keys;
         this.json = json;
@@ -54,10 +52,19 @@ public class NotificationStreams {
         }
         router.get("/api/v2/notifications").handler(this::open);
         long every = config.notifications().heartbeat().toMillis();
-        vertx.setPeriodic(every, every, id -> all(SseStream::heartbeat));
+        vertx.setPeriodic(every, every, id -> subscribers.each(subscriber -> {
+            if (subscriber instanceof SseStream stream) {
+                stream.heartbeat();
+            }
+        }));
     }
 
     private void open(RoutingContext context) {
+        if (BayeuxEndpoint.isUpgrade(context.request())) {
+            // a CometD client's WebSocket, which BayeuxEndpoint takes
+            context.next();
+            return;
+        }
         Caller caller;
         try {
             caller = Caller.of(tokens.parse(bearer(context)));
@@ -79,9 +86,9 @@ public class NotificationStreams {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader("X-Accel-Buffering", "no");
-        SseStream stream = new SseStream(response, recipient, keys.log(recipient),
-                caller.isCustomer() ? "/v2/chats" : "/v2/me/chats", redis);
-        streams.computeIfAbsent(recipient.address(), a -> ConcurrentHashMap.newKeySet()).add(stream);
+        SseStream stream = new SseStream(response, recipient, new NotificationLog(redis, keys.log(recipient)),
+                channel(caller));
+        subscribers.add(stream);
         response.closeHandler(closed -> forget(stream));
         response.exceptionHandler(failure -> forget(stream));
         // the comment line commits the headers, so the client knows it is subscribed from here on
@@ -89,40 +96,32 @@ public class NotificationStreams {
         stream.start(lastEventId);
     }
 
-    /** Wakes the streams of the given recipients (their logs grew). */
-    public void wake(String address) {
-        Set<SseStream> open = streams.get(address);
-        if (open != null) {
-            open.forEach(SseStream::wake);
-        }
-    }
-
-    /** Wakes every stream: after a lost subscription, any of them may have missed a wake-up. */
-    public void wakeAll() {
-        all(SseStream::wake);
-    }
-
-    public int connections() {
-        return streams.values().stream().mapToInt(Set::size).sum();
-    }
-
-    private void all(java.util.function.Consumer<SseStream> action) {
-        streams.values().forEach(set -> set.forEach(action));
+    /**
+     * The channel a caller's notifications travel on: the SSE event name and the one Bayeux channel the caller may
+     * subscribe to. Agents have GWS's {@code /v2/me/chats}; a customer has the chat API's {@code /v2/chats}.
+     */
+    static String channel(Caller caller) {
+        return caller.isCustomer() ? "/v2/chats" : "/v2/me/chats";
     }
 
     private void forget(SseStream stream) {
         stream.close();
-        streams.computeIfPresent(stream.recipient().address(), (address, set) -> {
-            set.remove(stream);
-            return set.isEmpty() ? null : set;
-        });
+        subscribers.remove(stream);
+    }
+
+    /** The token of an {@code Authorization: Bearer} header, or null. */
+    static String bearerHeader(String header) {
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return header.substring(7).trim();
+        }
+        return null;
     }
 
     /** The token from {@code Authorization: Bearer}, or from {@code access_token} for browsers' EventSource. */
     private static String bearer(RoutingContext context) {
-        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return header.substring(7).trim();
+        String header = bearerHeader(context.request().getHeader(HttpHeaders.AUTHORIZATION));
+        if (header != null) {
+            return header;
         }
         String query = context.request().getParam("access_token");
         if (query == null) {

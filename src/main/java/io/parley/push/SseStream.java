@@ -3,40 +3,36 @@ package io.parley.push;
 import java.util.function.Consumer;
 
 import io.parley.chat.Recipient;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
-import io.vertx.mutiny.redis.client.Response;
-import io.vertx.mutiny.redis.client.Command;
 
 /**
  * One client's Server-Sent Events connection. It tracks the id of the last log entry it sent and, whenever woken,
  * sends what follows in the recipient's log: the log is the truth, so a wake-up that arrives twice or late never
  * makes it miss or repeat an entry. One read at a time per connection.
  */
-final class SseStream {
+final class SseStream implements Subscriber {
 
     private static final int PAGE = 200;
 
     private final HttpServerResponse response;
     private final Recipient recipient;
-    private final String logKey;
+    private final NotificationLog log;
     private final String event;
-    private final Redis redis;
     private String cursor;
     private boolean reading;
     private boolean wokenWhileReading;
     private boolean closed;
 
-    SseStream(HttpServerResponse response, Recipient recipient, String logKey, String event, Redis redis) {
+    SseStream(HttpServerResponse response, Recipient recipient, NotificationLog log, String event) {
         this.response = response;
         this.recipient = recipient;
-        this.logKey = logKey;
+        this.log = log;
         this.event = event;
-        this.redis = redis;
     }
 
-    Recipient recipient() {
+    @Override
+    public Recipient recipient() {
         return recipient;
     }
 
@@ -48,25 +44,16 @@ final class SseStream {
         synchronized (this) {
             reading = true;
         }
-        // XINFO fails on a log that does not exist yet: then nothing was ever written or trimmed
-        send(Request.cmd(Command.XINFO).arg("STREAM").arg(logKey), info -> begin(info, lastEventId), failure -> {
-            if (String.valueOf(failure.getMessage()).contains("no such key")) {
-                begin(null, lastEventId);
-            } else {
-                // without a starting point nothing can be promised: the client reconnects with its last id
-                response.close();
-            }
-        });
+        // without a starting point nothing can be promised: the client reconnects with its last id
+        send(log.head(), head -> begin(head, lastEventId), failure -> response.close());
     }
 
-    private void begin(Response info, String lastEventId) {
-        String newest = info == null ? "0-0" : field(info, "last-generated-id", "0-0");
-        String trimmedUpTo = info == null ? "0-0" : field(info, "max-deleted-entry-id", "0-0");
+    private void begin(NotificationLog.Head head, String lastEventId) {
         if (lastEventId == null) {
-            cursor = newest;
+            cursor = head.newest();
         } else {
             cursor = lastEventId;
-            if (StreamIds.compare(trimmedUpTo, lastEventId) > 0) {
+            if (head.lostAfter(lastEventId)) {
                 write("event: resync\ndata: {\"reason\":\"entries after " + lastEventId
                         + " are no longer retained\"}\n\n");
             }
@@ -74,8 +61,8 @@ final class SseStream {
         read();
     }
 
-    /** New entries may be in the log. */
-    void wake() {
+    @Override
+    public void wake() {
         synchronized (this) {
             if (reading) {
                 wokenWhileReading = true;
@@ -87,20 +74,18 @@ final class SseStream {
     }
 
     private void read() {
-        send(Request.cmd(Command.XRANGE).arg(logKey).arg("(" + cursor).arg("+").arg("COUNT").arg(PAGE), entries -> {
-            int count = entries == null ? 0 : entries.size();
-            if (count > 0) {
+        send(log.after(cursor, PAGE), entries -> {
+            if (!entries.isEmpty()) {
                 StringBuilder frames = new StringBuilder();
-                for (Response entry : entries) {
-                    String id = entry.get(0).toString();
-                    frames.append("id: ").append(id).append('\n')
+                for (NotificationLog.Entry entry : entries) {
+                    frames.append("id: ").append(entry.id()).append('\n')
                             .append("event: ").append(event).append('\n')
-                            .append("data: ").append(entry.get(1).get(1).toString()).append("\n\n");
-                    cursor = id;
+                            .append("data: ").append(entry.json()).append("\n\n");
+                    cursor = entry.id();
                 }
                 write(frames.toString());
             }
-            if (count == PAGE) {
+            if (entries.size() == PAGE) {
                 read();
                 return;
             }
@@ -112,6 +97,12 @@ final class SseStream {
             }
             if (again) {
                 read();
+            }
+        }, failure -> {
+            // the read is tried again at the next wake-up
+            synchronized (this) {
+                reading = false;
+                wokenWhileReading = false;
             }
         });
     }
@@ -130,36 +121,10 @@ final class SseStream {
         }
     }
 
-    /** Runs a Redis command; after a failure the read is tried again at the next wake-up. */
-    private void send(Request request, Consumer<Response> then) {
-        send(request, then, failure -> {
-            synchronized (this) {
-                reading = false;
-                wokenWhileReading = false;
-            }
-        });
-    }
-
-    private void send(Request request, Consumer<Response> then, Consumer<Throwable> otherwise) {
+    private <T> void send(Uni<T> command, Consumer<T> then, Consumer<Throwable> otherwise) {
         if (closed) {
             return;
         }
-        redis.send(request).subscribe().with(then::accept, otherwise::accept);
-    }
-
-    /** A field of an XINFO reply, which is a map in RESP3 and a flat name/value list in RESP2. */
-    private static String field(Response info, String name, String absent) {
-        Response value;
-        try {
-            value = info.get(name);
-        } catch (RuntimeException notAMap) {
-            value = null;
-            for (int i = 0; i + 1 < info.size(); i += 2) {
-                if (name.equals(info.get(i).toString())) {
-                    value = info.get(i + 1);
-                }
-            }
-        }
-        return value == null ? absent : value.toString();
+        command.subscribe().with(then, otherwise);
     }
 }

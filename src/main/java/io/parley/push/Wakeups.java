@@ -19,9 +19,10 @@ import io.vertx.mutiny.redis.client.Response;
 import io.vertx.mutiny.redis.client.Command;
 
 /**
- * Listens on the wake-up channel every commit publishes to, and wakes the streams of the recipients it names.
+ * Listens on the wake-up channel every commit publishes to, and wakes the subscribers (SSE streams, Bayeux
+ * sessions) of the recipients it names.
  * A subscription does not survive a Redis restart by itself: when the connection ends, it subscribes again with
- * growing pauses, then wakes every stream, because any of them may have missed a wake-up meanwhile.
+ * growing pauses, then wakes every subscriber, because any of them may have missed a wake-up meanwhile.
  */
 @ApplicationScoped
 public class Wakeups {
@@ -31,16 +32,16 @@ public class Wakeups {
 
     private final Redis redis;
     private final Keys keys;
-    private final NotificationStreams streams;
+    private final Subscribers subscribers;
     private final Vertx vertx;
     private final boolean enabled;
     private volatile boolean stopping;
     private volatile RedisConnection connection;
 
-    Wakeups(Redis redis, Keys keys, NotificationStreams streams, Vertx vertx, ParleyConfig config) {
+    Wakeups(Redis redis, Keys keys, Subscribers subscribers, Vertx vertx, ParleyConfig config) {
         this.redis = redis;
         this.keys = keys;
-        this.streams = streams;
+        this.subscribers = subscribers;
         this.vertx = vertx;
         this.enabled = config.role().servesPush();
     }
@@ -70,8 +71,8 @@ public class Wakeups {
             conn.endHandler(() -> retry(conn, pause));
             conn.send(Request.cmd(Command.SUBSCRIBE).arg(keys.wakeChannel())).subscribe().with(ok -> {
                 if (resumed) {
-                    LOG.info("Wake-up subscription restored; catching up every stream");
-                    streams.wakeAll();
+                    LOG.info("Wake-up subscription restored; catching up every subscriber");
+                    subscribers.wakeAll();
                 }
             }, failure -> retry(conn, pause));
         }, failure -> later(pause));
@@ -97,7 +98,7 @@ public class Wakeups {
             return;
         }
         for (String address : message.get(2).toString().split(" ")) {
-            streams.wake(address);
+            subscribers.wake(address);
         }
     }
 }

@@ -31,6 +31,14 @@ public class Keys {
         return prefix + "log:{" + recipient.address() + "}";
     }
 
+    /**
+     * The id of the last entry of {@link #log} a CometD client acknowledged, so that a handshake after a restart
+     * resumes from it. One per recipient: several desktops of one user share it. Same hash tag as the log.
+     */
+    public String acknowledged(Recipient recipient) {
+        return log(recipient) + ":acked";
+    }
+
     public String user(String userId) {
         return prefix + "user:" + userId;
     }

@@ -1,0 +1,84 @@
+package io.parley.push;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+
+/**
+ * One recipient's notification log (a Redis Stream) as every push transport reads it: where it stands, and the
+ * entries after a position. Both SSE streams and Bayeux sessions read through here, so there is one way of
+ * reading from a cursor.
+ */
+final class NotificationLog {
+
+    /** One notification: its log id (the position) and its JSON, sent to clients unmodified. */
+    record Entry(String id, String json) {
+    }
+
+    /** The newest id ever written, and the newest id already trimmed away ({@code 0-0} for none). */
+    record Head(String newest, String trimmedUpTo) {
+
+        static final Head EMPTY = new Head("0-0", "0-0");
+
+        /** Whether entries after {@code id} were trimmed before anyone could read them. */
+        boolean lostAfter(String id) {
+            return StreamIds.compare(trimmedUpTo, id) > 0;
+        }
+    }
+
+    private final Redis redis;
+    private final String key;
+
+    NotificationLog(Redis redis, String key) {
+        this.redis = redis;
+        this.key = key;
+    }
+
+    String key() {
+        return key;
+    }
+
+    Uni<Head> head() {
+        return redis.send(Request.cmd(Command.XINFO).arg("STREAM").arg(key))
+                .map(info -> new Head(field(info, "last-generated-id", "0-0"),
+                        field(info, "max-deleted-entry-id", "0-0")))
+                // XINFO fails on a log that does not exist yet: then nothing was ever written or trimmed
+                .onFailure(failure -> String.valueOf(failure.getMessage()).contains("no such key"))
+                .recoverWithItem(Head.EMPTY);
+    }
+
+    /** At most {@code max} entries after {@code cursor}, oldest first. */
+    Uni<List<Entry>> after(String cursor, int max) {
+        return redis.send(Request.cmd(Command.XRANGE).arg(key).arg("(" + cursor).arg("+").arg("COUNT").arg(max))
+                .map(entries -> {
+                    List<Entry> read = new ArrayList<>(entries == null ? 0 : entries.size());
+                    if (entries != null) {
+                        for (Response entry : entries) {
+                            read.add(new Entry(entry.get(0).toString(), entry.get(1).get(1).toString()));
+                        }
+                    }
+                    return read;
+                });
+    }
+
+    /** A field of an XINFO reply, which is a map in RESP3 and a flat name/value list in RESP2. */
+    private static String field(Response info, String name, String absent) {
+        Response value;
+        try {
+            value = info.get(name);
+        } catch (RuntimeException notAMap) {
+            value = null;
+            for (int i = 0; i + 1 < info.size(); i += 2) {
+                if (name.equals(info.get(i).toString())) {
+                    value = info.get(i + 1);
+                }
+            }
+        }
+        return value == null ? absent : value.toString();
+    }
+}

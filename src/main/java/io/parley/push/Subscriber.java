@@ -1,0 +1,12 @@
+package io.parley.push;
+
+import io.parley.chat.Recipient;
+
+/** An open delivery of one recipient's log (an SSE stream, a Bayeux session) that a wake-up prompts to read on. */
+interface Subscriber {
+
+    Recipient recipient();
+
+    /** New entries may be in the log. */
+    void wake();
+}
