@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -41,7 +42,8 @@ public final class JsonBody {
         }
         JsonNode parsed;
         try {
-            parsed = mapper.readTree(body);
+            // one JSON value and nothing after it: "{} garbage" is not a body to act on
+            parsed = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (JacksonException e) {
             throw invalid("The request body is not valid JSON");
         }
@@ -131,7 +133,8 @@ public final class JsonBody {
             }
             if (item.isTextual() && item.asText().length() <= MAX_TEXT) {
                 data.put(key, item.asText());
-            } else if (item.isNumber()) {
+            } else if (item.isNumber() && Double.isFinite(item.doubleValue())) {
+                // out of range, 1e999 reads as Infinity, which JSON cannot carry: it would be stored as "Infinity"
                 data.put(key, item.numberValue());
             } else {
                 throw invalid("userData value of '" + printable(key) + "' must be a string or a number");

@@ -1,12 +1,16 @@
 package io.parley.api;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.parley.chat.Message;
 import io.parley.chat.Views;
 
 /** The part of a transcript a {@code ?startIndex=&count=} query asks for, of what the viewer may see. */
 final class TranscriptPage {
+
+    /** ASCII digits only: Integer.parseInt would also take other scripts' digits, such as full-width ones. */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
 
     private TranscriptPage() {
     }
@@ -23,6 +27,9 @@ final class TranscriptPage {
     private static int number(String name, String value, int absent) {
         if (value == null) {
             return absent;
+        }
+        if (!WHOLE_NUMBER.matcher(value).matches()) {
+            throw JsonBody.invalid(name + " must be a whole number");
         }
         try {
             int parsed = Integer.parseInt(value);

@@ -69,6 +69,9 @@ public class UserResource {
         if (password.length() < 8) {
             throw JsonBody.invalid("password must have at least 8 characters");
         }
+        if (!Passwords.fits(password)) {
+            throw JsonBody.invalid("password must be at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
+        }
         List<String> roles = input.optionalTextList("roles", 4);
         if (roles == null) {
             roles = List.of(User.AGENT);
