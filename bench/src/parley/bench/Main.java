@@ -44,10 +44,21 @@ public final class Main {
         Path out = Path.of("target", "bench");
         try (Setup setup = Setup.start(out)) {
             Main bench = new Main(setup);
-            bench.operations();
-            bench.redisBaseline();
-            bench.push();
-            bench.coldStart();
+            // -Dbench.phases=push,... runs a part, e.g. to look at one figure again
+            List<String> phases = List.of(System.getProperty("bench.phases", "operations,redis,push,coldstart")
+                    .split(","));
+            if (phases.contains("operations")) {
+                bench.operations();
+            }
+            if (phases.contains("redis")) {
+                bench.redisBaseline();
+            }
+            if (phases.contains("push")) {
+                bench.push();
+            }
+            if (phases.contains("coldstart")) {
+                bench.coldStart();
+            }
             bench.report(out);
         }
         watchdog.interrupt();

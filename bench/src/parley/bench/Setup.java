@@ -81,9 +81,13 @@ final class Setup implements AutoCloseable {
         return pairs;
     }
 
+    /** Sized as deploy/ runs it: a 512 MiB container, three quarters of it for the heap (Dockerfile.jvm). */
+    private static final List<String> CONTAINER_MEMORY = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
+
     private Process startApp(String name, List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(CONTAINER_MEMORY);
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add("target/quarkus-app/quarkus-run.jar");
@@ -217,17 +221,22 @@ final class Setup implements AutoCloseable {
         return output;
     }
 
-    /** Customers' own messages, echoed to each one's SSE stream, at a fixed rate with thousands subscribed. */
+    /**
+     * The push role on its own: notifications appended to customers' logs in Redis (as a commit does) at a fixed
+     * rate, with thousands of customers subscribed; measured from Redis's reply to the arrival at the subscriber,
+     * as nchan is measured from its publisher's reply.
+     */
     Load.Result parleyPushLatency(int subscribers, double rate, long measureMillis) throws Exception {
         List<String[]> customers = customers(subscribers);
-        try (Fleet fleet = new Fleet()) {
+        try (Fleet fleet = new Fleet(); RedisFeed feed = new RedisFeed(redisPort, 16)) {
             fleet.connect(customers.stream().map(c -> api.base() + "/api/v2/notifications").toList(),
                     customers.stream().map(c -> c[1]).toList());
             return pushLatency("Parley push latency, " + subscribers + " SSE clients", rate, measureMillis, fleet,
                     (n) -> {
                         String[] customer = customers.get((int) (n % customers.size()));
-                        api.post("/api/v2/chats/" + customer[0], customer[1],
-                                Api.json("operationName", "SendMessage", "text", "m-" + n)).ok();
+                        feed.publish("parley:", "c:" + customer[0] + ":" + customer[2],
+                                "{\"notificationType\":\"NewMessages\",\"messageType\":\"MessageLogUpdated\","
+                                        + "\"messages\":[{\"type\":\"Text\",\"text\":\"m-" + n + "\"}]}");
                     });
         }
     }
@@ -235,7 +244,7 @@ final class Setup implements AutoCloseable {
     private List<String[]> customers(int count) throws Exception {
         return parallel(count, i -> {
             Api.Reply started = api.post("/api/v2/chats", null, Api.json("nickname", "Watcher" + i)).ok();
-            return new String[] { started.field("chatId"), started.field("token") };
+            return new String[] { started.field("chatId"), started.field("token"), started.field("participantId") };
         });
     }
 

@@ -2,6 +2,8 @@ package io.parley.push;
 
 import java.util.function.Consumer;
 
+import org.jboss.logging.Logger;
+
 import io.parley.chat.Recipient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerResponse;
@@ -13,6 +15,7 @@ import io.vertx.core.http.HttpServerResponse;
  */
 final class SseStream implements Subscriber {
 
+    private static final Logger LOG = Logger.getLogger(SseStream.class);
     private static final int PAGE = 200;
 
     private final HttpServerResponse response;
@@ -45,7 +48,10 @@ final class SseStream implements Subscriber {
             reading = true;
         }
         // without a starting point nothing can be promised: the client reconnects with its last id
-        send(log.head(), head -> begin(head, lastEventId), failure -> response.close());
+        send(log.head(), head -> begin(head, lastEventId), failure -> {
+            LOG.warnf("Closing a notification stream that could not read its log's head: %s", failure.toString());
+            response.close();
+        });
     }
 
     private void begin(NotificationLog.Head head, String lastEventId) {
@@ -100,6 +106,7 @@ final class SseStream implements Subscriber {
             }
         }, failure -> {
             // the read is tried again at the next wake-up
+            LOG.warnf("Reading a notification log failed, retrying at the next wake-up: %s", failure.toString());
             synchronized (this) {
                 reading = false;
                 wokenWhileReading = false;

@@ -67,24 +67,24 @@ public class Wakeups {
         redis.connect().subscribe().with(conn -> {
             connection = conn;
             conn.handler(this::onMessage);
-            conn.exceptionHandler(failure -> retry(conn, pause));
-            conn.endHandler(() -> retry(conn, pause));
+            conn.exceptionHandler(failure -> retry(conn, pause, failure.toString()));
+            conn.endHandler(() -> retry(conn, pause, "connection ended"));
             conn.send(Request.cmd(Command.SUBSCRIBE).arg(keys.wakeChannel())).subscribe().with(ok -> {
                 if (resumed) {
                     LOG.info("Wake-up subscription restored; catching up every subscriber");
                     subscribers.wakeAll();
                 }
-            }, failure -> retry(conn, pause));
+            }, failure -> retry(conn, pause, failure.toString()));
         }, failure -> later(pause));
     }
 
-    private void retry(RedisConnection failed, Duration pause) {
+    private void retry(RedisConnection failed, Duration pause, String why) {
         if (connection != failed || stopping) {
             return;
         }
         connection = null;
         failed.closeAndForget();
-        LOG.warn("Wake-up subscription lost; subscribing again");
+        LOG.warnf("Wake-up subscription lost (%s); subscribing again", why);
         later(pause);
     }
 
