@@ -13,6 +13,7 @@ import static io.parley.api.Refusals.INVALID;
 import static io.parley.api.Refusals.MISSING;
 import static io.parley.api.Refusals.NOT_AUTHENTICATED;
 import static io.parley.api.Refusals.assertRefused;
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.stream.Stream;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.parley.support.Parley;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 
 /** Signing in, creating users, the agent's session and readiness: every parameter wrong in every way. */
 @QuarkusTest
@@ -160,13 +163,13 @@ class BadInputAccountTest {
         scene.assertQuiet();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aPasswordLongerThanBcryptReadsDoesNotSignIn() {
         String userName = Parley.uniqueName("bcrypt");
         String password = "p".repeat(72);
         Parley.ok(Parley.as(scene.adminToken).body(json("userName", userName, "password", password)).post(USERS));
 
-        assertRefused(io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+        assertRefused(given().contentType(ContentType.JSON)
                 .body(json("username", userName, "password", password + "X")).post(TOKEN), NOT_AUTHENTICATED);
         Parley.token(userName, password);
     }

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +35,13 @@ class BadInputBodyTest {
 
     private ChatScene scene;
 
-    record Endpoint(String name, Function<ChatScene, RequestSpecification> caller, Function<ChatScene, String> path) {
+    record Endpoint(String name, Function<ChatScene, String> token, Function<ChatScene, String> path) {
+        RequestSpecification caller(ChatScene scene) {
+            RequestSpecification request = given().contentType(ContentType.JSON);
+            String bearer = token.apply(scene);
+            return bearer == null ? request : request.header("Authorization", "Bearer " + bearer);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -83,7 +91,7 @@ class BadInputBodyTest {
     void aBodyThatIsNotOneJsonObjectIsRefused(Endpoint endpoint, Body body) {
         String before = scene.state();
 
-        var reply = endpoint.caller().apply(scene).body(body.bytes()).post(endpoint.path().apply(scene));
+        var reply = endpoint.caller(scene).body(body.bytes()).post(endpoint.path().apply(scene));
 
         assertRefused(endpoint + ": " + body, reply, INVALID);
         assertEquals(before, scene.state(), "nothing changed");
@@ -96,7 +104,7 @@ class BadInputBodyTest {
     void aFormBodyIsRefused(Endpoint endpoint, String contentType, Object form) {
         String before = scene.state();
 
-        RequestSpecification request = endpoint.caller().apply(scene).contentType(contentType);
+        RequestSpecification request = endpoint.caller(scene).contentType(contentType);
         // RestAssured sends a String form as is, and multipart only as raw bytes
         var reply = (form instanceof byte[] bytes ? request.body(bytes) : request.body((String) form))
                 .post(endpoint.path().apply(scene));
@@ -115,9 +123,9 @@ class BadInputBodyTest {
     }
 
     /** The watch that every test here relies on sees what the server logs with a stack trace. */
-    @org.junit.jupiter.api.Test
+    @Test
     void theStackTraceWatchSeesTheServerLog() {
-        org.jboss.logging.Logger.getLogger(NoStackTraces.class)
+        Logger.getLogger(NoStackTraces.class)
                 .error("Expected: a probe of the stack trace watch", new IllegalStateException("probe"));
 
         var recorded = NoStackTraces.takeRecorded();
@@ -125,54 +133,38 @@ class BadInputBodyTest {
         assertEquals("probe", recorded.get(0).getThrown().getMessage());
     }
 
-    static List<Endpoint> everyEndpoint() {
-        return endpoints();
-    }
-
     /** Beyond the HTTP layer's own limit the server answers before the body has arrived, still in GWS terms. */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyEndpoint")
+    @MethodSource("endpoints")
     void aBodyAnnouncedAtTwoMegabytesIsRefusedUnread(Endpoint endpoint) {
         String before = scene.state();
 
-        RawHttp.Reply reply = RawHttp.announce(endpoint.path().apply(scene), token(endpoint), 2_000_000, 4096);
+        RawHttp.Reply reply = RawHttp.announce(endpoint.path().apply(scene), endpoint.token().apply(scene), 2_000_000, 4096);
 
         assertRefused(endpoint, reply.status(), reply.contentType(), reply.body(), INVALID);
         assertEquals(before, scene.state(), "nothing changed");
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("everyEndpoint")
+    @MethodSource("endpoints")
     void aChunkedBodyOfTwoMegabytesIsRefused(Endpoint endpoint) {
         String before = scene.state();
 
-        RawHttp.Reply reply = RawHttp.chunked(endpoint.path().apply(scene), token(endpoint), 2_000_000);
+        RawHttp.Reply reply = RawHttp.chunked(endpoint.path().apply(scene), endpoint.token().apply(scene), 2_000_000);
 
         assertRefused(endpoint, reply.status(), reply.contentType(), reply.body(), INVALID);
         assertEquals(before, scene.state(), "nothing changed");
     }
 
-    private String token(Endpoint endpoint) {
-        String path = endpoint.path().apply(scene);
-        if (path.startsWith("/api/v2/users")) {
-            return scene.adminToken;
-        }
-        if (path.startsWith("/api/v2/me")) {
-            return scene.agent.token();
-        }
-        return path.startsWith("/api/v2/chats/") ? scene.customer.token() : null;
-    }
-
-    private static List<Endpoint> endpoints() {
+    static List<Endpoint> endpoints() {
         return List.of(
-                new Endpoint("POST /api/v2/auth/token", s -> json(), s -> "/api/v2/auth/token"),
-                new Endpoint("POST /api/v2/users", s -> Parley.as(s.adminToken), s -> "/api/v2/users"),
-                new Endpoint("POST /api/v2/me", s -> Parley.as(s.agent.token()), s -> "/api/v2/me"),
-                new Endpoint("POST /api/v2/me/channels/chat", s -> Parley.as(s.agent.token()),
-                        s -> "/api/v2/me/channels/chat"),
-                new Endpoint("POST /api/v2/me/chats/{id}", s -> Parley.as(s.agent.token()), ChatScene::agentChat),
-                new Endpoint("POST /api/v2/chats", s -> json(), s -> "/api/v2/chats"),
-                new Endpoint("POST /api/v2/chats/{id}", s -> Parley.as(s.customer.token()), ChatScene::customerChat));
+                new Endpoint("POST /api/v2/auth/token", s -> null, s -> "/api/v2/auth/token"),
+                new Endpoint("POST /api/v2/users", s -> s.adminToken, s -> "/api/v2/users"),
+                new Endpoint("POST /api/v2/me", s -> s.agent.token(), s -> "/api/v2/me"),
+                new Endpoint("POST /api/v2/me/channels/chat", s -> s.agent.token(), s -> "/api/v2/me/channels/chat"),
+                new Endpoint("POST /api/v2/me/chats/{id}", s -> s.agent.token(), ChatScene::agentChat),
+                new Endpoint("POST /api/v2/chats", s -> null, s -> "/api/v2/chats"),
+                new Endpoint("POST /api/v2/chats/{id}", s -> s.customer.token(), ChatScene::customerChat));
     }
 
     private static List<Body> bodies() {
@@ -198,9 +190,5 @@ class BadInputBodyTest {
                 Body.of("arrays nested 5000 deep", "[".repeat(5000) + "]".repeat(5000)),
                 Body.of("objects nested 3000 deep", "{\"a\":".repeat(3000) + "1" + "}".repeat(3000)),
                 Body.of("70 KB body", "{\"pad\":\"" + "x".repeat(70_000) + "\"}"));
-    }
-
-    private static RequestSpecification json() {
-        return given().contentType(ContentType.JSON);
     }
 }

@@ -13,6 +13,7 @@ import io.parley.support.Parley;
 import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
 import io.parley.support.SseClient;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
@@ -25,7 +26,7 @@ final class ChatScene implements AutoCloseable {
     final Customer customer;
     final String adminToken;
     /** The test port at creation: after the last test RestAssured no longer points at the app. */
-    private final int port = io.restassured.RestAssured.port;
+    private final int port = RestAssured.port;
     private SseClient agentStream;
     private SseClient customerStream;
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 import io.smallrye.jwt.build.Jwt;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -51,7 +52,7 @@ final class Tokens {
     /** The real signature over a payload that now claims the admin role. */
     static String tampered(String token) {
         String[] parts = token.split("\\.");
-        JsonObject claims = claims(token).put("groups", new io.vertx.core.json.JsonArray().add("admin").add("agent"));
+        JsonObject claims = claims(token).put("groups", new JsonArray().add("admin").add("agent"));
         return parts[0] + "." + B64.encodeToString(claims.encode().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
     }
 

@@ -128,10 +128,15 @@ public final class CometdClient implements AutoCloseable {
 
     public Message subscribe(String channel) {
         CompletableFuture<Message> reply = new CompletableFuture<>();
-        client.getChannel(channel).subscribe((ch, message) -> received.add(new Received(message.getChannel(),
-                message.getId(), message.getData() == null ? new JsonObject().put("unexpected", message.toString())
-                        : new JsonObject(io.vertx.core.json.Json.encode(message.getDataAsMap())))),
-                reply::complete);
+        client.getChannel(channel).subscribe((ch, message) -> {
+            // a wildcard listener ("/**") also hears the client's own meta replies while its refusal is on the
+            // way: those are protocol traffic, not notifications
+            if (!message.getChannel().startsWith("/meta/")) {
+                received.add(new Received(message.getChannel(), message.getId(), message.getData() == null
+                        ? new JsonObject().put("unexpected", message.toString())
+                        : new JsonObject(io.vertx.core.json.Json.encode(message.getDataAsMap()))));
+            }
+        }, reply::complete);
         return await(reply);
     }
 
