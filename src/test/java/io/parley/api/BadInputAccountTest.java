@@ -18,11 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,9 +30,8 @@ import io.restassured.http.ContentType;
 
 /** Signing in, creating users, the agent's session and readiness: every parameter wrong in every way. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NoStackTraces.class)
-class BadInputAccountTest {
+class BadInputAccountTest extends SceneTest {
 
     private static final String TOKEN = "/api/v2/auth/token";
     private static final String USERS = "/api/v2/users";
@@ -44,23 +39,8 @@ class BadInputAccountTest {
     private static final String READINESS = "/api/v2/me/channels/chat";
     private static final String START = "StartContactCenterSession";
 
-    private ChatScene scene;
-
-    @BeforeEach
-    void stage() {
-        if (scene == null) {
-            scene = ChatScene.chatting("accounts").listen();
-        }
-    }
-
-    @AfterEach
-    void signOut() {
-        Parley.endSessions();
-    }
-
-    @AfterAll
-    void tearDown() {
-        scene.close();
+    BadInputAccountTest() {
+        super("accounts");
     }
 
     static Stream<Arguments> refusals() {

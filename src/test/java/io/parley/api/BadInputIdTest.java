@@ -11,16 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.parley.support.Parley;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -28,9 +23,8 @@ import io.quarkus.test.junit.QuarkusTest;
  * ones are not found (6).
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NoStackTraces.class)
-class BadInputIdTest {
+class BadInputIdTest extends SceneTest {
 
     /** Path segments as sent on the wire (percent-encoded where a URI requires it). */
     private static final List<String[]> MALFORMED_CHAT_IDS = List.of(
@@ -64,23 +58,8 @@ class BadInputIdTest {
     private static final String UNKNOWN_USER = "0".repeat(32);
     private static final String MESSAGE = "{\"operationName\":\"SendMessage\",\"text\":\"hello\"}";
 
-    private ChatScene scene;
-
-    @BeforeEach
-    void stage() {
-        if (scene == null) {
-            scene = ChatScene.chatting("ids").listen();
-        }
-    }
-
-    @AfterEach
-    void signOut() {
-        Parley.endSessions();
-    }
-
-    @AfterAll
-    void tearDown() {
-        scene.close();
+    BadInputIdTest() {
+        super("ids");
     }
 
     /** Every endpoint with a chat id in its path, as the caller it belongs to. */

@@ -18,11 +18,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,29 +33,13 @@ import io.quarkus.test.junit.QuarkusTest;
  * statusCode 20 before any stream opens; a malformed resume id gets 10.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NoStackTraces.class)
-class BadInputNotificationTest {
+class BadInputNotificationTest extends SceneTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private ChatScene scene;
-
-    @BeforeEach
-    void stage() {
-        if (scene == null) {
-            scene = ChatScene.chatting("push").listen();
-        }
-    }
-
-    @AfterEach
-    void signOut() {
-        Parley.endSessions();
-    }
-
-    @AfterAll
-    void tearDown() {
-        scene.close();
+    BadInputNotificationTest() {
+        super("push");
     }
 
     /** A bad token made from a good one, each with its one defect. */

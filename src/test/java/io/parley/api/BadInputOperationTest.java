@@ -17,44 +17,23 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.parley.support.Parley;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Chat operations with parameters missing, mistyped, unknown or too long, from the agent and from the customer. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NoStackTraces.class)
-class BadInputOperationTest {
+class BadInputOperationTest extends SceneTest {
 
     private static final String AGENT_CHAT = "/api/v2/me/chats/{chat}";
     private static final String CUSTOMER_CHAT = "/api/v2/chats/{chat}";
 
-    private ChatScene scene;
-
-    @BeforeEach
-    void stage() {
-        if (scene == null) {
-            scene = ChatScene.chatting("operations").listen();
-        }
-    }
-
-    @AfterEach
-    void signOut() {
-        Parley.endSessions();
-    }
-
-    @AfterAll
-    void tearDown() {
-        scene.close();
+    BadInputOperationTest() {
+        super("operations");
     }
 
     static Stream<Arguments> agentRefusals() {

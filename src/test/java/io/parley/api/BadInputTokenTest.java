@@ -15,10 +15,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,9 +31,8 @@ import io.restassured.specification.RequestSpecification;
  * Each bad token carries the claims of the caller the endpoint is meant for, so that only its defect is tested.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NoStackTraces.class)
-class BadInputTokenTest {
+class BadInputTokenTest extends SceneTest {
 
     /** The Authorization header to send, made from the good token of the caller the endpoint is meant for. */
     record Presented(String name, UnaryOperator<String> authorization) {
@@ -47,23 +42,8 @@ class BadInputTokenTest {
         }
     }
 
-    private ChatScene scene;
-
-    @BeforeEach
-    void stage() {
-        if (scene == null) {
-            scene = ChatScene.chatting("tokens").listen();
-        }
-    }
-
-    @AfterEach
-    void signOut() {
-        Parley.endSessions();
-    }
-
-    @AfterAll
-    void tearDown() {
-        scene.close();
+    BadInputTokenTest() {
+        super("tokens");
     }
 
     /** Each protected endpoint with a request that would change something, were it accepted. */
