@@ -40,9 +40,6 @@ public class Subscribers {
         each(Subscriber::wake);
     }
 
-    public int count() {
-        return byAddress.values().stream().mapToInt(Set::size).sum();
-    }
 
     void each(Consumer<Subscriber> action) {
         byAddress.values().forEach(set -> set.forEach(action));

@@ -13,7 +13,6 @@ import io.parley.ParleyConfig;
 import io.parley.chat.Availability;
 import io.parley.chat.Chat;
 import io.parley.chat.Message;
-import io.parley.chat.Operation;
 import io.parley.chat.Outcome;
 import io.parley.chat.StatusCode;
 import io.parley.user.ChannelState;
@@ -70,10 +69,6 @@ public class ChatRepository {
         COMMITTED,
         CONFLICT,
         CONDITION_FAILED
-    }
-
-    public Optional<Snapshot> load(String chatId, Operation operation) {
-        return load(chatId, operation.targetUserId(), operation.needsTranscript());
     }
 
     public Optional<Snapshot> load(String chatId, String targetUserId, boolean withTranscript) {
