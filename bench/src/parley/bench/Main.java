@@ -109,10 +109,12 @@ public final class Main {
     }
 
     private void push() throws Exception {
-        Load.Result parley = setup.parleyPushLatency(SUBSCRIBERS, PUSH_RATE, MEASURE);
-        Load.Result nchan = setup.nchanPushLatency(SUBSCRIBERS, PUSH_RATE, MEASURE);
-        row(parley, null);
-        row(nchan, null);
+        Setup.Push parley = setup.parleyPushLatency(SUBSCRIBERS, PUSH_RATE, WARMUP, MEASURE);
+        Setup.Push nchan = setup.nchanPushLatency(SUBSCRIBERS, PUSH_RATE, WARMUP, MEASURE);
+        row(parley.steady(), null);
+        row(nchan.steady(), null);
+        row(parley.settling(), null);
+        row(nchan.settling(), null);
         Map<String, Long> rss = setup.idleConnectionsRss(IDLE);
         figures.put("idleRss", rss);
         table.add(new String[] { "Parley RSS with " + IDLE + " idle SSE clients (MB)",

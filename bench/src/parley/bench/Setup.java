@@ -63,7 +63,9 @@ final class Setup implements AutoCloseable {
         int port = Processes.freePort();
         setup.appEnvironment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         setup.api = new Api("http://127.0.0.1:" + port);
-        setup.app = setup.startApp("parley", List.of());
+        // -Dbench.appOptions="-XX:StartFlightRecording=..." profiles the app under load (README, Benchmark)
+        String options = System.getProperty("bench.appOptions", "").trim();
+        setup.app = setup.startApp("parley", options.isEmpty() ? List.of() : List.of(options.split("\\s+")));
         setup.awaitReady(60_000);
         setup.prepare();
         return setup;
@@ -226,12 +228,13 @@ final class Setup implements AutoCloseable {
      * rate, with thousands of customers subscribed; measured from Redis's reply to the arrival at the subscriber,
      * as nchan is measured from its publisher's reply.
      */
-    Load.Result parleyPushLatency(int subscribers, double rate, long measureMillis) throws Exception {
+    Push parleyPushLatency(int subscribers, double rate, long warmupMillis, long measureMillis) throws Exception {
         List<String[]> customers = customers(subscribers);
         try (Fleet fleet = new Fleet(); RedisFeed feed = new RedisFeed(redisPort, 16)) {
             fleet.connect(customers.stream().map(c -> api.base() + "/api/v2/notifications").toList(),
                     customers.stream().map(c -> c[1]).toList());
-            return pushLatency("Parley push latency, " + subscribers + " SSE clients", rate, measureMillis, fleet,
+            return pushLatency("Parley push latency, " + subscribers + " SSE clients", rate, warmupMillis,
+                    measureMillis, fleet,
                     (n) -> {
                         String[] customer = customers.get((int) (n % customers.size()));
                         feed.publish("parley:", "c:" + customer[0] + ":" + customer[2],
@@ -252,13 +255,24 @@ final class Setup implements AutoCloseable {
         void send(long marker) throws Exception;
     }
 
-    /** Sends at a fixed rate and measures from each reply to the marker's arrival at its subscriber. */
-    private static Load.Result pushLatency(String name, double rate, long measureMillis, Fleet fleet, Send send)
-            throws InterruptedException {
-        Latencies latencies = new Latencies();
+    /** Push latency right after the clients connected, and once settled. */
+    record Push(Load.Result settling, Load.Result steady) {
+    }
+
+    /**
+     * Sends at a fixed rate and measures from each reply to the marker's arrival at its subscriber: the first second
+     * after every client connected (the servers still settling from the connection storm) apart from the
+     * {@code measureMillis} that follow a warm-up of {@code warmupMillis}.
+     */
+    private static Push pushLatency(String name, double rate, long warmupMillis, long measureMillis, Fleet fleet,
+            Send send) throws InterruptedException {
+        Latencies settling = new Latencies();
+        Latencies steady = new Latencies();
         long[] errors = new long[1];
         long interval = (long) (1e9 / rate);
-        long total = (long) (rate * measureMillis / 1000);
+        long firstSecond = (long) rate;
+        long warm = (long) (rate * Math.max(warmupMillis, 1_000) / 1000);
+        long total = warm + (long) (rate * measureMillis / 1000);
         long start = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (long n = 0; n < total; n++) {
@@ -267,6 +281,7 @@ final class Setup implements AutoCloseable {
                 LockSupport.parkNanos(wait);
             }
             long marker = n;
+            Latencies into = n < firstSecond ? settling : n >= warm ? steady : null;
             threads.add(Thread.ofVirtual().start(() -> {
                 try {
                     send.send(marker);
@@ -276,8 +291,8 @@ final class Setup implements AutoCloseable {
                         synchronized (errors) {
                             errors[0]++;
                         }
-                    } else {
-                        latencies.add(Math.max(0, arrived - replied));
+                    } else if (into != null) {
+                        into.add(Math.max(0, arrived - replied));
                     }
                 } catch (Exception e) {
                     synchronized (errors) {
@@ -289,11 +304,12 @@ final class Setup implements AutoCloseable {
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Load.Result(name, latencies.count() * 1000.0 / measureMillis, latencies, errors[0]);
+        return new Push(new Load.Result(name + ", first 1 s after connecting", settling.count(), settling, 0),
+                new Load.Result(name, steady.count() * 1000.0 / measureMillis, steady, errors[0]));
     }
 
     /** The same fan-out through nginx + nchan: publish to a subscriber's channel, measure its arrival. */
-    Load.Result nchanPushLatency(int subscribers, double rate, long measureMillis) throws Exception {
+    Push nchanPushLatency(int subscribers, double rate, long warmupMillis, long measureMillis) throws Exception {
         Api nchan = startNchan();
         try (Fleet fleet = new Fleet()) {
             List<String> urls = new ArrayList<>();
@@ -301,7 +317,8 @@ final class Setup implements AutoCloseable {
                 urls.add(nchan.base() + "/sub/c" + i);
             }
             fleet.connect(urls, null);
-            return pushLatency("nchan push latency, " + subscribers + " SSE clients", rate, measureMillis, fleet,
+            return pushLatency("nchan push latency, " + subscribers + " SSE clients", rate, warmupMillis,
+                    measureMillis, fleet,
                     (n) -> {
                         Api.Reply published = nchan.post("/pub/c" + (n % subscribers), null, "m-" + n);
                         if (published.status() >= 300) {

@@ -141,5 +141,21 @@ public interface ParleyConfig {
         /** How long an issued token is valid: one agent shift by default. */
         @WithDefault("8h")
         Duration tokenLifespan();
+
+        TokenCache tokenCache();
+
+        /**
+         * Verified bearer tokens kept per instance, so that a desktop's every request does not check the same
+         * signature again. An entry lasts until its token expires, and at most {@code max-age}.
+         */
+        interface TokenCache {
+            /** Most tokens kept (about 3 KB each); 0 verifies every request. */
+            @WithDefault("4096")
+            int size();
+
+            /** Longest a verification is reused: bounds how long a token outlives the removal of its key. */
+            @WithDefault("5m")
+            Duration maxAge();
+        }
     }
 }

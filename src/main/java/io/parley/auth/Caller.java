@@ -16,8 +16,13 @@ public record Caller(String subject, Set<String> roles, String chatId, String pa
     public static final String PARTICIPANT_CLAIM = "pid";
 
     public static Caller of(JsonWebToken token) {
-        return new Caller(token.getSubject(), token.getGroups(), token.getClaim(CHAT_CLAIM),
-                token.getClaim(PARTICIPANT_CLAIM));
+        return new Caller(token.getSubject(), token.getGroups(), custom(token, CHAT_CLAIM),
+                custom(token, PARTICIPANT_CLAIM));
+    }
+
+    /** A claim of Parley's own, or null; asked only when present, as the MP-JWT lookup throws inside for others. */
+    private static String custom(JsonWebToken token, String claim) {
+        return token.getClaimNames().contains(claim) ? token.getClaim(claim) : null;
     }
 
     public boolean isCustomer() {
