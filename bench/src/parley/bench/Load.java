@@ -57,31 +57,36 @@ final class Load {
     }
 
     /**
-     * Requests at a fixed rate, each on its own virtual thread, whether or not earlier ones answered. Latency counts
-     * from when a request was due, so a stalled server is not hidden by requests that were never sent.
+     * Requests at a fixed rate over {@code workers} connections (as wrk2 does): each worker takes the next request,
+     * waits until it is due, sends it and waits for the answer. Latency counts from when a request was due, so a
+     * stalled server is not hidden by requests that could not be sent meanwhile; and a stall does not make the
+     * generator open connections without bound, which would measure connection set-up rather than operations.
      */
     static Result fixedRate(String name, double perSecond, int workers, long measureMillis, Operation operation)
             throws InterruptedException {
         Latencies latencies = new Latencies();
         AtomicLong errors = new AtomicLong();
+        AtomicLong next = new AtomicLong();
         long interval = (long) (1_000_000_000 / perSecond);
         long start = System.nanoTime();
         long total = (long) (perSecond * measureMillis / 1000);
         List<Thread> threads = new ArrayList<>();
-        for (long i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            long sequence = i;
-            int worker = (int) (i % workers);
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
             threads.add(Thread.ofVirtual().start(() -> {
-                try {
-                    operation.run(worker, sequence);
-                    latencies.add(System.nanoTime() - due);
-                } catch (RuntimeException e) {
-                    errors.incrementAndGet();
+                long sequence;
+                while ((sequence = next.getAndIncrement()) < total) {
+                    long due = start + sequence * interval;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        LockSupport.parkNanos(wait);
+                    }
+                    try {
+                        operation.run(worker, sequence);
+                        latencies.add(System.nanoTime() - due);
+                    } catch (RuntimeException e) {
+                        errors.incrementAndGet();
+                    }
                 }
             }));
         }

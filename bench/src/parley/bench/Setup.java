@@ -182,8 +182,9 @@ final class Setup implements AutoCloseable {
     Map<String, Double> redisBenchmark(int clients) throws Exception {
         String script = Files.readString(Path.of("src/main/resources/lua/commit.lua"));
         String sha = command(List.of("redis-cli", "-p", Integer.toString(redisPort), "SCRIPT", "LOAD", script)).trim();
+        // a chat SendMessage runs on, not one of the Invite pairs' (every Invite→Accept→Leave adds a past participant)
         String doc = command(List.of("redis-cli", "-p", Integer.toString(redisPort), "--raw", "HGET",
-                "parley:chat:{" + chats.get(0).id() + "}", "doc")).trim();
+                "parley:chat:{" + chats.get(1).id() + "}", "doc")).trim();
         String message = "{\"index\":9,\"from\":{\"nickname\":\"Agent\",\"type\":\"Agent\",\"participantId\":"
                 + "\"0123456789AB0002\"},\"timestamp\":\"2026-11-27T15:00:00.000+0000\",\"timestampSeconds\":"
                 + "1795791600000,\"visibility\":\"All\",\"type\":\"Text\",\"text\":\"load 1\"}";
