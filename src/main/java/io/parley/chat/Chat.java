@@ -122,10 +122,17 @@ public record Chat(String id, long version, ChatStatus status, String subject, M
                 lastReferenceId, idStem, partySequence, createdAt);
     }
 
-    /** Adds a participant with the next participant id of this chat. */
+    /**
+     * Adds a participant with the next participant id of this chat. An agent who comes back replaces the seat they
+     * left, so that a chat agents keep joining and leaving does not grow with every visit (messages carry their own
+     * sender, so nothing refers to the old seat any more).
+     */
     Chat withNewParticipant(String nickname, ParticipantType type, String userId, Visibility visibility) {
         int sequence = partySequence + 1;
         List<Participant> more = new ArrayList<>(participants);
+        if (userId != null) {
+            more.removeIf(p -> p.presence() == Presence.Gone && userId.equals(p.userId()));
+        }
         more.add(new Participant(participantId(idStem, sequence), nickname, type, userId, visibility,
                 Presence.Joined));
         return new Chat(id, version, status, subject, userData, more, invitations, declinedBy, lastIndex,

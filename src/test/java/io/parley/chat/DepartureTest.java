@@ -57,6 +57,27 @@ class DepartureTest {
     }
 
     @Test
+    void anAgentInvitedAgainAfterLeavingTakesOneSeatNotOnePerVisit() {
+        ChatFixture f = ChatFixture.withAgentA();
+        int seats = f.chat.participants().size();
+
+        for (int visit = 0; visit < 50; visit++) {
+            f.invite(AGENT_A, AGENT_B);
+            f.accept(AGENT_B, "BFriend");
+            f.leave(AGENT_B);
+        }
+
+        assertEquals(seats + 1, f.chat.participants().size(), "the customer, A, and B's last seat");
+        f.invite(AGENT_A, AGENT_B);
+        f.accept(AGENT_B, "BFriend");
+        assertEquals(List.of("FirstL", "TestName", "BFriend"), nicknames(Views.forCustomer(f.chat, f.moment())));
+        assertEquals(ChatFixture.CONFERENCE, f.viewOf(AGENT_B).capabilities());
+        long joins = f.transcript.stream().filter(m -> m.type().equals("ParticipantJoined")
+                && m.from().nickname().equals("BFriend")).count();
+        assertEquals(51, joins, "the transcript still has every visit");
+    }
+
+    @Test
     void completingFromLeftChatEndsTheChat() {
         ChatFixture f = ChatFixture.withAgentA();
         f.leave(AGENT_A);
