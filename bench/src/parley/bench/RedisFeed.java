@@ -12,12 +12,12 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Feeds notifications into Redis the way Parley's commit does (append to the recipient's log, publish the
- * wake-up), over plain RESP, so that the push role can be measured on its own, as nchan is fed by its publisher.
+ * wake-up carrying the entry), over plain RESP, so that the push role can be measured on its own, as nchan is fed by its publisher.
  */
 final class RedisFeed implements AutoCloseable {
 
-    private static final String APPEND = "redis.call('XADD', KEYS[1], 'MAXLEN', '~', 1000, '*', 'n', ARGV[1]); "
-            + "redis.call('PUBLISH', ARGV[2], ARGV[3]); return 1";
+    private static final String APPEND = "local id = redis.call('XADD', KEYS[1], 'MAXLEN', '~', 1000, '*', 'n', ARGV[1]); "
+            + "redis.call('PUBLISH', ARGV[2], ARGV[3] .. ' ' .. id .. ' ' .. ARGV[1]); return 1";
 
     private final BlockingQueue<Connection> pool;
 

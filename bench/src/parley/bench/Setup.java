@@ -194,8 +194,8 @@ final class Setup implements AutoCloseable {
         result.put("load", redisBenchmark(clients, List.of("HMGET", "bench:chat:{__rand_int__}", "v", "doc", "base")));
         result.put("commit", redisBenchmark(clients, List.of("EVALSHA", sha, "4", "bench:chat:{__rand_int__}",
                 "bench:chat:{__rand_int__}:transcript", "bench:log:{u:__rand_int__}", "bench:log:{c:__rand_int__}",
-                "0", doc, "1000", "600000", "bench:wake", "u:bench c:bench", "http://127.0.0.1", "1", message, "0",
-                "2", "log", "3", notification, "", "log", "4", notification, "")));
+                "0", doc, "1000", "600000", "bench:wake", "16384", "http://127.0.0.1", "1", message, "0",
+                "2", "log", "3", notification, "u:bench", "log", "4", notification, "c:bench")));
         return result;
     }
 

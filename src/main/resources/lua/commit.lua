@@ -1,13 +1,17 @@
 -- Commits one decision about one chat, all or nothing.
 -- KEYS[1] the chat hash {v, doc}, KEYS[2] its transcript list, KEYS[3..] keys the conditions and writes name.
 -- ARGV: expected version (0: the chat must not exist yet), new document, log max length, log max age (ms),
---       wake channel, wake payload (space-separated recipient addresses, may be empty),
+--       wake channel, the largest notification (bytes) a wake-up carries itself,
 --       the base URL of the chat's URIs (kept from its creation, for notifications no request causes),
 --       then three counted groups:
 --         messages:   count, then one JSON entry each, appended to the transcript
 --         conditions: count, then (kind, key index, argument) each
 --                     'member': SISMEMBER key argument must be 1; 'below': SCARD key must be < argument
 --         writes:     count, then (kind, key index, a, b) each, b unused by some kinds
+--                     'log': a is the notification, b the address of its recipient
+-- The wake-up published at the end has one line per appended notification, in log order:
+--   "<address> <entry id> <notification>", or just "<address>" when the notification is over the size given;
+-- a push instance writes a carried notification straight to its streams (JSON holds no raw newline).
 -- Returns {'OK', new version} | {'CONFLICT', current version} | {'CONDITION', failed condition number}.
 local current = tonumber(redis.call('HGET', KEYS[1], 'v') or '0')
 if current ~= tonumber(ARGV[1]) then
@@ -45,13 +49,20 @@ local maxLen, maxAge = ARGV[3], tonumber(ARGV[4])
 local time = redis.call('TIME')
 local oldest = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000) - maxAge
 
+local carried = tonumber(ARGV[6])
+local wake = {}
 local writeCount = tonumber(ARGV[i]); i = i + 1
 for w = 1, writeCount do
   local kind, key, a, b = ARGV[i], KEYS[tonumber(ARGV[i + 1])], ARGV[i + 2], ARGV[i + 3]
   i = i + 4
   if kind == 'log' then
-    redis.call('XADD', key, 'MAXLEN', '~', maxLen, '*', 'n', a)
+    local id = redis.call('XADD', key, 'MAXLEN', '~', maxLen, '*', 'n', a)
     if oldest > 0 then redis.call('XTRIM', key, 'MINID', '~', oldest) end
+    if #a <= carried then
+      wake[#wake + 1] = b .. ' ' .. id .. ' ' .. a
+    else
+      wake[#wake + 1] = b
+    end
   elseif kind == 'sadd' then redis.call('SADD', key, a)
   elseif kind == 'srem' then redis.call('SREM', key, a)
   elseif kind == 'zadd' then redis.call('ZADD', key, b, a)
@@ -64,7 +75,7 @@ for w = 1, writeCount do
   end
 end
 
-if ARGV[6] ~= '' then
-  redis.call('PUBLISH', ARGV[5], ARGV[6])
+if #wake > 0 then
+  redis.call('PUBLISH', ARGV[5], table.concat(wake, '\n'))
 end
 return {'OK', version}

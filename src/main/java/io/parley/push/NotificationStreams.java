@@ -87,7 +87,7 @@ public class NotificationStreams {
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader("X-Accel-Buffering", "no");
         SseStream stream = new SseStream(response, recipient, new NotificationLog(redis, keys.log(recipient)),
-                channel(caller));
+                channel(caller), subscribers::subscription);
         subscribers.add(stream);
         response.closeHandler(closed -> forget(stream));
         response.exceptionHandler(failure -> forget(stream));

@@ -1,6 +1,7 @@
 package io.parley.push;
 
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
 
@@ -12,26 +13,37 @@ import io.vertx.core.http.HttpServerResponse;
  * One client's Server-Sent Events connection. It tracks the id of the last log entry it sent and, whenever woken,
  * sends what follows in the recipient's log: the log is the truth, so a wake-up that arrives twice or late never
  * makes it miss or repeat an entry. One read at a time per connection.
+ * <p>
+ * An entry handed over with its wake-up is written straight away, without reading the log back, but only when the
+ * stream is sure nothing lies between its position and that entry: its last read reached the end of the log while
+ * the current wake-up subscription was live ({@link Subscribers#subscription()}), and nothing is being read. In any
+ * other case the entry only wakes the stream.
  */
 final class SseStream implements Subscriber {
 
     private static final Logger LOG = Logger.getLogger(SseStream.class);
     private static final int PAGE = 200;
+    private static final long NOT_FOLLOWING = -1;
 
     private final HttpServerResponse response;
     private final Recipient recipient;
     private final NotificationLog log;
     private final String event;
-    private String cursor;
+    private final LongSupplier subscription;
+    private volatile String cursor;
     private boolean reading;
     private boolean wokenWhileReading;
-    private boolean closed;
+    /** The wake-up subscription during which the last read reached the end of the log, or NOT_FOLLOWING. */
+    private long following = NOT_FOLLOWING;
+    private volatile boolean closed;
 
-    SseStream(HttpServerResponse response, Recipient recipient, NotificationLog log, String event) {
+    SseStream(HttpServerResponse response, Recipient recipient, NotificationLog log, String event,
+            LongSupplier subscription) {
         this.response = response;
         this.recipient = recipient;
         this.log = log;
         this.event = event;
+        this.subscription = subscription;
     }
 
     @Override
@@ -75,18 +87,35 @@ final class SseStream implements Subscriber {
                 return;
             }
             reading = true;
+            following = NOT_FOLLOWING;
         }
         read();
     }
 
+    @Override
+    public void deliver(NotificationLog.Entry entry) {
+        synchronized (this) {
+            long live = subscription.getAsLong();
+            if (!reading && live != 0 && following == live) {
+                if (StreamIds.compare(entry.id(), cursor) > 0) {
+                    // written under the lock, so that writes keep the log's order whichever thread makes them
+                    StringBuilder frame = new StringBuilder(entry.json().length() + 64);
+                    write(frame(frame, entry).toString());
+                    cursor = entry.id();
+                }
+                return;
+            }
+        }
+        wake();
+    }
+
     private void read() {
+        long during = subscription.getAsLong();
         send(log.after(cursor, PAGE), entries -> {
             if (!entries.isEmpty()) {
                 StringBuilder frames = new StringBuilder();
                 for (NotificationLog.Entry entry : entries) {
-                    frames.append("id: ").append(entry.id()).append('\n')
-                            .append("event: ").append(event).append('\n')
-                            .append("data: ").append(entry.json()).append("\n\n");
+                    frame(frames, entry);
                     cursor = entry.id();
                 }
                 write(frames.toString());
@@ -100,6 +129,7 @@ final class SseStream implements Subscriber {
                 again = wokenWhileReading;
                 wokenWhileReading = false;
                 reading = again;
+                following = again ? NOT_FOLLOWING : during;
             }
             if (again) {
                 read();
@@ -110,8 +140,15 @@ final class SseStream implements Subscriber {
             synchronized (this) {
                 reading = false;
                 wokenWhileReading = false;
+                following = NOT_FOLLOWING;
             }
         });
+    }
+
+    private StringBuilder frame(StringBuilder frames, NotificationLog.Entry entry) {
+        return frames.append("id: ").append(entry.id()).append('\n')
+                .append("event: ").append(event).append('\n')
+                .append("data: ").append(entry.json()).append("\n\n");
     }
 
     void heartbeat() {

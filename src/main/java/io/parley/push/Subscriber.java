@@ -9,4 +9,9 @@ interface Subscriber {
 
     /** New entries may be in the log. */
     void wake();
+
+    /** {@code entry} was appended to the log; a subscriber that cannot be sure it follows its position reads. */
+    default void deliver(NotificationLog.Entry entry) {
+        wake();
+    }
 }

@@ -3,6 +3,7 @@ package io.parley.push;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Subscribers {
 
     private final Map<String, Set<Subscriber>> byAddress = new ConcurrentHashMap<>();
+    private final AtomicLong subscriptions = new AtomicLong();
+    private volatile long live;
 
     void add(Subscriber subscriber) {
         byAddress.computeIfAbsent(subscriber.recipient().address(), a -> ConcurrentHashMap.newKeySet()).add(subscriber);
@@ -27,17 +30,39 @@ public class Subscribers {
         });
     }
 
-    /** Wakes the subscribers of one recipient (its log grew). */
-    public void wake(String address) {
-        Set<Subscriber> open = byAddress.get(address);
-        if (open != null) {
+    /** Passes one line of a wake-up to the subscribers of its recipient. */
+    void deliver(WakeUp wakeUp) {
+        Set<Subscriber> open = byAddress.get(wakeUp.address());
+        if (open == null) {
+            return;
+        }
+        if (wakeUp.entry() == null) {
             open.forEach(Subscriber::wake);
+        } else {
+            open.forEach(subscriber -> subscriber.deliver(wakeUp.entry()));
         }
     }
 
-    /** Wakes every subscriber: after a lost subscription, any of them may have missed a wake-up. */
-    public void wakeAll() {
-        each(Subscriber::wake);
+    /**
+     * Which wake-up subscription is live, 0 while none is. Redis delivers a subscription's messages in publish order
+     * and drops none while it lasts, so a reader whose last read started during the live one has seen, or will be
+     * handed, every entry after its position; when the number changes that no longer holds and readers read again.
+     */
+    long subscription() {
+        return live;
+    }
+
+    /** The wake-up subscription ended: what a later one carries may follow a gap. */
+    void subscriptionLost() {
+        live = 0;
+    }
+
+    /** A wake-up subscription began; after a lost one, every subscriber reads, as any may have missed entries. */
+    void subscribed(boolean afterLoss) {
+        live = subscriptions.incrementAndGet();
+        if (afterLoss) {
+            each(Subscriber::wake);
+        }
     }
 
 

@@ -21,6 +21,7 @@ import io.vertx.mutiny.redis.client.Command;
 /**
  * Listens on the wake-up channel every commit publishes to, and wakes the subscribers (SSE streams, Bayeux
  * sessions) of the recipients it names.
+ * Small notifications travel inside the wake-up and are handed to the streams as they are.
  * A subscription does not survive a Redis restart by itself: when the connection ends, it subscribes again with
  * growing pauses, then wakes every subscriber, because any of them may have missed a wake-up meanwhile.
  */
@@ -69,11 +70,14 @@ public class Wakeups {
             conn.handler(this::onMessage);
             conn.exceptionHandler(failure -> retry(conn, pause, failure.toString()));
             conn.endHandler(() -> retry(conn, pause, "connection ended"));
-            conn.send(Request.cmd(Command.SUBSCRIBE).arg(keys.wakeChannel())).subscribe().with(ok -> {
+            // named after its channel, so that CLIENT LIST shows which connection carries an instance's wake-ups
+            conn.send(Request.cmd(Command.CLIENT).arg("SETNAME").arg(keys.wakeChannel()))
+                    .chain(() -> conn.send(Request.cmd(Command.SUBSCRIBE).arg(keys.wakeChannel())))
+                    .subscribe().with(ok -> {
                 if (resumed) {
                     LOG.info("Wake-up subscription restored; catching up every subscriber");
-                    subscribers.wakeAll();
                 }
+                subscribers.subscribed(resumed);
             }, failure -> retry(conn, pause, failure.toString()));
         }, failure -> later(pause));
     }
@@ -83,6 +87,7 @@ public class Wakeups {
             return;
         }
         connection = null;
+        subscribers.subscriptionLost();
         failed.closeAndForget();
         LOG.warnf("Wake-up subscription lost (%s); subscribing again", why);
         later(pause);
@@ -97,8 +102,8 @@ public class Wakeups {
         if (message.size() < 3 || !"message".equals(message.get(0).toString())) {
             return;
         }
-        for (String address : message.get(2).toString().split(" ")) {
-            subscribers.wake(address);
+        for (WakeUp wakeUp : WakeUp.parse(message.get(2).toString())) {
+            subscribers.deliver(wakeUp);
         }
     }
 }

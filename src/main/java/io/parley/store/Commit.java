@@ -2,10 +2,8 @@ package io.parley.store;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.parley.chat.Condition;
 import io.parley.chat.Delivery;
@@ -16,13 +14,18 @@ import io.parley.chat.Outcome;
 /** Translates one decision into the keys and arguments of {@code commit.lua}. */
 final class Commit {
 
+    /**
+     * Notifications up to this size travel inside the wake-up itself, so a push instance writes them to its
+     * streams without reading the log back; larger ones (a history sent on joining) are read from the log.
+     */
+    static final int CARRIED_MAX_BYTES = 16 * 1024;
+
     private final Keys keys;
     private final Json json;
     private final String chatId;
     private final Map<String, Integer> keyIndex = new LinkedHashMap<>();
     private final List<String> conditions = new ArrayList<>();
     private final List<String> writes = new ArrayList<>();
-    private final Set<String> woken = new LinkedHashSet<>();
     private int conditionCount;
     private int writeCount;
 
@@ -62,8 +65,8 @@ final class Commit {
     }
 
     private void deliver(Delivery delivery) {
-        write("log", keys.log(delivery.recipient()), json.write(delivery.notification()), "");
-        woken.add(delivery.recipient().address());
+        write("log", keys.log(delivery.recipient()), json.write(delivery.notification()),
+                delivery.recipient().address());
     }
 
     private void effect(Effect effect) {
@@ -103,7 +106,7 @@ final class Commit {
         args.add(Integer.toString(logMaxLength));
         args.add(Long.toString(logMaxAgeMillis));
         args.add(wakeChannel);
-        args.add(String.join(" ", woken));
+        args.add(Integer.toString(CARRIED_MAX_BYTES));
         args.add(baseUrl);
         args.add(Integer.toString(messages.size()));
         messages.forEach(message -> args.add(json.write(message)));

@@ -3,18 +3,11 @@ package io.parley.store;
 import static io.parley.support.Parley.operate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +19,7 @@ import io.parley.api.InviteFlowTestAccess;
 import io.parley.support.Parley;
 import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
+import io.parley.support.RedisProbe;
 import io.parley.support.SseClient;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -58,31 +52,8 @@ class InviteCostTest {
         }
         Agent guest = Parley.readyAgent("guest");
 
-        URI redis = URI.create(redisHosts.split(",")[0].trim());
-        List<String> seen = new CopyOnWriteArrayList<>();
-        try (Socket monitor = new Socket(redis.getHost(), redis.getPort())) {
-            OutputStream out = monitor.getOutputStream();
-            out.write("MONITOR\r\n".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            BufferedReader in = new BufferedReader(new InputStreamReader(monitor.getInputStream(), StandardCharsets.UTF_8));
-            if (!"+OK".equals(in.readLine())) {
-                throw new IllegalStateException("MONITOR refused");
-            }
-            Thread reader = Thread.ofVirtual().start(() -> {
-                try {
-                    String line;
-                    while ((line = in.readLine()) != null) {
-                        seen.add(line);
-                    }
-                } catch (Exception closed) {
-                    // the monitor socket is closed at the end of the test
-                }
-            });
-            operate(host, customer.chatId(), Map.of("operationName", "Invite", "targetUri", guest.uri()));
-            Thread.sleep(300);
-            monitor.close();
-            reader.join(1_000);
-        }
+        List<String> seen = RedisProbe.monitor(redisHosts,
+                () -> operate(host, customer.chatId(), Map.of("operationName", "Invite", "targetUri", guest.uri())));
 
         Map<String, Integer> sent = new TreeMap<>();
         for (String line : seen) {
