@@ -117,7 +117,7 @@ public final class Main {
         row(nchan.settling(), null);
         Map<String, Long> rss = setup.idleConnectionsRss(IDLE);
         figures.put("idleRss", rss);
-        table.add(new String[] { "Parley RSS with " + IDLE + " idle SSE clients (MB)",
+        table.add(new String[] { "Parley push role RSS with " + IDLE + " idle SSE clients (MB)",
                 fmt(rss.get("parleyAfterKb") / 1024.0), "per connection: "
                         + fmt((rss.get("parleyAfterKb") - rss.get("parleyBeforeKb")) * 1024.0 / IDLE) + " B", "", "", "" });
         table.add(new String[] { "nchan RSS with " + IDLE + " idle SSE clients (MB)",

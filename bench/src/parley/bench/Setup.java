@@ -87,16 +87,25 @@ final class Setup implements AutoCloseable {
     private static final List<String> CONTAINER_MEMORY = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
 
     private Process startApp(String name, List<String> jvmOptions) throws IOException {
+        return startApp(name, jvmOptions, appEnvironment);
+    }
+
+    private Process startApp(String name, List<String> jvmOptions, Map<String, String> environment)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(CONTAINER_MEMORY);
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add("target/quarkus-app/quarkus-run.jar");
-        return processes.start(name, command, appEnvironment);
+        return processes.start(name, command, environment);
     }
 
     private void awaitReady(long timeoutMillis) throws InterruptedException {
+        awaitReady(api, timeoutMillis);
+    }
+
+    private static void awaitReady(Api api, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (System.currentTimeMillis() < deadline) {
             try {
@@ -365,22 +374,39 @@ final class Setup implements AutoCloseable {
         return nchanApi;
     }
 
-    /** RSS of Parley (both roles) and of nginx+nchan before and after {@code count} idle SSE clients connect. */
+    /**
+     * RSS of a Parley push role on its own (as deploy/ runs it, beside the api role) and of nginx+nchan, before and
+     * after {@code count} idle SSE clients connect.
+     */
     Map<String, Long> idleConnectionsRss(int count) throws Exception {
         Map<String, Long> rss = new LinkedHashMap<>();
         List<String[]> customers = customers(Math.min(count, 5_000));
-        Thread.sleep(2_000);
-        rss.put("parleyBeforeKb", Processes.rssKb(app.pid()));
-        try (Fleet fleet = new Fleet()) {
-            List<String> urls = new ArrayList<>();
-            List<String> tokens = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                urls.add(api.base() + "/api/v2/notifications");
-                tokens.add(customers.get(i % customers.size())[1]);
+        int port = Processes.freePort();
+        Map<String, String> environment = new HashMap<>(appEnvironment);
+        environment.put("PARLEY_ROLE", "push");
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Api push = new Api("http://127.0.0.1:" + port);
+        // -Dbench.pushOptions="..." tries other JVM options for the push role
+        String options = System.getProperty("bench.pushOptions", "").trim();
+        Process pushRole = startApp("parley-push", options.isEmpty() ? List.of() : List.of(options.split("\\s+")),
+                environment);
+        try {
+            awaitReady(push, 60_000);
+            Thread.sleep(2_000);
+            rss.put("parleyBeforeKb", Processes.rssKb(pushRole.pid()));
+            try (Fleet fleet = new Fleet()) {
+                List<String> urls = new ArrayList<>();
+                List<String> tokens = new ArrayList<>();
+                for (int i = 0; i < count; i++) {
+                    urls.add(push.base() + "/api/v2/notifications");
+                    tokens.add(customers.get(i % customers.size())[1]);
+                }
+                fleet.connect(urls, tokens);
+                Thread.sleep(3_000);
+                rss.put("parleyAfterKb", Processes.rssKb(pushRole.pid()));
             }
-            fleet.connect(urls, tokens);
-            Thread.sleep(3_000);
-            rss.put("parleyAfterKb", Processes.rssKb(app.pid()));
+        } finally {
+            Processes.stop(pushRole);
         }
         Api nchan = startNchan();
         Thread.sleep(2_000);

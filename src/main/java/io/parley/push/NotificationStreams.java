@@ -80,6 +80,8 @@ public class NotificationStreams {
             fail(context, StatusCode.INVALID_INPUT, "Last-Event-ID must be an event id this stream sent");
             return;
         }
+        // the stream lives for hours and keeps its request: it has no further use for the token (about 1 KB)
+        context.request().headers().remove(HttpHeaders.AUTHORIZATION);
         Recipient recipient = caller.recipient();
         var response = context.response()
                 .setChunked(true)
