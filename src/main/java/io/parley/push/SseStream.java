@@ -36,6 +36,7 @@ final class SseStream implements Subscriber {
     /** The wake-up subscription during which the last read reached the end of the log, or NOT_FOLLOWING. */
     private long following = NOT_FOLLOWING;
     private volatile boolean closed;
+    private volatile long lastWrite;
 
     SseStream(HttpServerResponse response, Recipient recipient, NotificationLog log, String event,
             LongSupplier subscription) {
@@ -151,8 +152,11 @@ final class SseStream implements Subscriber {
                 .append("data: ").append(entry.json()).append("\n\n");
     }
 
-    void heartbeat() {
-        write(": keep-alive\n\n");
+    /** A comment line, unless something was written within the last {@code everyMillis} anyway. */
+    void heartbeat(long everyMillis) {
+        if (System.currentTimeMillis() - lastWrite >= everyMillis) {
+            write(": keep-alive\n\n");
+        }
     }
 
     void close() {
@@ -161,6 +165,7 @@ final class SseStream implements Subscriber {
 
     private void write(String frames) {
         if (!closed && !response.closed()) {
+            lastWrite = System.currentTimeMillis();
             response.write(frames);
         }
     }
