@@ -152,9 +152,12 @@ final class SseStream implements Subscriber {
                 .append("data: ").append(entry.json()).append("\n\n");
     }
 
-    /** A comment line, unless something was written within the last {@code everyMillis} anyway. */
+    /**
+     * A comment line, unless something was written within the last half interval anyway: a stream is then never
+     * silent for more than one and a half intervals.
+     */
     void heartbeat(long everyMillis) {
-        if (System.currentTimeMillis() - lastWrite >= everyMillis) {
+        if (System.currentTimeMillis() - lastWrite >= everyMillis / 2) {
             write(": keep-alive\n\n");
         }
     }
