@@ -94,9 +94,11 @@ public class NotificationStreams {
                 id -> stream.heartbeat(every));
         response.closeHandler(closed -> forget(context.vertx(), heartbeat, stream));
         response.exceptionHandler(failure -> forget(context.vertx(), heartbeat, stream));
-        // the comment line commits the headers, so the client knows it is subscribed from here on
-        response.write(": subscribed\n\n");
-        stream.start(lastEventId);
+        stream.start(lastEventId, failure -> {
+            LOG.warnf("Refusing a notification stream that could not read its log's position: %s", failure);
+            forget(context.vertx(), heartbeat, stream);
+            fail(context, StatusCode.INTERNAL_ERROR, "Notifications are unavailable for now; connect again shortly");
+        });
     }
 
     /**

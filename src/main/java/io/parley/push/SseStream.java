@@ -54,20 +54,19 @@ final class SseStream implements Subscriber {
 
     /**
      * Starts after {@code lastEventId}, or after the newest entry when the client has none; tells the client to
-     * resync first if entries after its id were already trimmed away.
+     * resync first if entries after its id were already trimmed away. The {@code : subscribed} comment goes out
+     * once the position is known, so whatever is committed after a client has seen it reaches that client.
+     * Without a position nothing can be promised: {@code unavailable} answers the request instead.
      */
-    void start(String lastEventId) {
+    void start(String lastEventId, Consumer<Throwable> unavailable) {
         synchronized (this) {
             reading = true;
         }
-        // without a starting point nothing can be promised: the client reconnects with its last id
-        send(log.head(), head -> begin(head, lastEventId), failure -> {
-            LOG.warnf("Closing a notification stream that could not read its log's head: %s", failure.toString());
-            response.close();
-        });
+        send(log.head(), head -> begin(head, lastEventId), unavailable);
     }
 
     private void begin(NotificationLog.Head head, String lastEventId) {
+        write(": subscribed\n\n");
         if (lastEventId == null) {
             cursor = head.newest();
         } else {

@@ -105,6 +105,17 @@ class CarriedNotificationsTest {
         assertEquals(List.of(), hostStream.drain(Duration.ofMillis(500)), "nothing twice");
     }
 
+    @Test
+    void whatIsCommittedOnceAStreamSaysSubscribedReachesIt() {
+        for (int i = 1; i <= 10; i++) {
+            // connect() returns on the first line, ": subscribed"; the message is committed right after it
+            try (SseClient fresh = SseClient.connect(Parley.sseUrl(), host.token(), null)) {
+                say("fresh " + i);
+                assertEquals("fresh " + i, text(fresh.nextOfType("NewMessages")));
+            }
+        }
+    }
+
     private void say(String text) {
         customerOperate(customer, Map.of("operationName", "SendMessage", "text", text));
     }
