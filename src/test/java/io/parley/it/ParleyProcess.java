@@ -84,6 +84,12 @@ final class ParleyProcess implements AutoCloseable {
         return log.toFile();
     }
 
+    /** {@code kill -9}: no shutdown hook, no goodbye to Redis or to the clients. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     @Override
     public void close() {
         process.destroy();

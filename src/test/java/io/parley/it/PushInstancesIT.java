@@ -1,5 +1,6 @@
 package io.parley.it;
 
+import static io.parley.support.Parley.customerOperate;
 import static io.parley.support.Parley.operate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +26,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The packaged application as it is deployed: one api-only instance and two push-only instances on one Redis.
- * Notifications cross instances through Redis, and an offer's timer fires exactly once although both push
- * instances sweep.
+ * Notifications cross instances through Redis, an offer's timer fires exactly once although both push instances
+ * sweep, and a push instance killed outright costs its clients nothing they cannot get back with their last id.
  */
 class PushInstancesIT {
 
@@ -36,11 +37,12 @@ class PushInstancesIT {
     private static ParleyProcess api;
     private static ParleyProcess pushOne;
     private static ParleyProcess pushTwo;
+    private static Map<String, String> environment;
 
     @BeforeAll
     static void deploy() throws Exception {
         Map<String, String> redis = REDIS.start();
-        Map<String, String> environment = new HashMap<>(TokenKeys.environment(Path.of("target", "it-keys")));
+        environment = new HashMap<>(TokenKeys.environment(Path.of("target", "it-keys")));
         environment.put("QUARKUS_REDIS_HOSTS", redis.getOrDefault("quarkus.redis.hosts",
                 System.getenv().getOrDefault("QUARKUS_REDIS_HOSTS", "")));
         environment.put("PARLEY_REDIS_KEY_PREFIX", redis.get("parley.redis.key-prefix"));
@@ -95,6 +97,42 @@ class PushInstancesIT {
                 assertEquals(List.of(), guestStream.drain(Duration.ofMillis(200)), "revoked once");
             }
         }
+    }
+
+    @Test
+    void aKilledPushInstanceCostsItsClientsNothing() throws Exception {
+        Agent host = Parley.readyAgent("host");
+        Customer customer;
+        String lastSeen;
+        try (SseClient hostStream = SseClient.connect(notifications(pushOne), host.token(), null)) {
+            customer = Parley.startChat("FirstL");
+            hostStream.nextOfType("StatusChange");
+            operate(host, customer.chatId(), Map.of("operationName", "Accept", "nickname", "TestName"));
+            hostStream.nextOfType("StatusChange");
+            hostStream.nextOfType("NewMessages");
+            customerOperate(customer, Map.of("operationName", "SendMessage", "text", "before"));
+            SseClient.Event before = hostStream.nextOfType("NewMessages");
+            assertEquals("before", text(before));
+            lastSeen = before.id();
+
+            pushOne.kill();
+            for (int i = 1; i <= 3; i++) {
+                customerOperate(customer, Map.of("operationName", "SendMessage", "text", "while down " + i));
+            }
+        }
+        pushOne = ParleyProcess.start("push-1-restarted", pushOne.port(), with(environment, "push"));
+
+        try (SseClient again = SseClient.connect(notifications(pushOne), host.token(), lastSeen)) {
+            List<String> missed = List.of(text(again.next()), text(again.next()), text(again.next()));
+            assertEquals(List.of("while down 1", "while down 2", "while down 3"), missed);
+            assertEquals(List.of(), again.drain(Duration.ofMillis(500)), "nothing twice, nothing older");
+            customerOperate(customer, Map.of("operationName", "SendMessage", "text", "after"));
+            assertEquals("after", text(again.nextOfType("NewMessages")));
+        }
+    }
+
+    private static String text(SseClient.Event event) {
+        return event.json().getJsonArray("messages").getJsonObject(0).getString("text");
     }
 
     private static String notifications(ParleyProcess push) {
