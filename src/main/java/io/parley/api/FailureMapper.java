@@ -1,5 +1,8 @@
 package io.parley.api;
 
+import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
+
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -61,7 +64,23 @@ public class FailureMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        Throwable unreachable = connectionFailure(e);
+        if (unreachable != null) {
+            // an outage, not a fault of this code: one line per request, not a stack trace each
+            LOG.warnf("Redis unreachable, answered 503: %s", unreachable.toString());
+            return Replies.failure(StatusCode.INTERNAL_ERROR, "Redis is unreachable; nothing was changed, try again");
+        }
         LOG.error("Request failed", e);
         return Replies.failure(StatusCode.INTERNAL_ERROR, "Internal error (is Redis reachable?); nothing was changed");
+    }
+
+    /** The refused or dropped connection behind {@code e}, if that is what it is. */
+    private static Throwable connectionFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ClosedChannelException) {
+                return cause;
+            }
+        }
+        return null;
     }
 }
