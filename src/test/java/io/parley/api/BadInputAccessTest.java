@@ -9,16 +9,12 @@ import static io.parley.api.Call.Caller.OUTSIDER;
 import static io.parley.api.Call.Caller.STRANGER;
 import static io.parley.api.Refusals.NOT_FOUND;
 import static io.parley.api.Refusals.NO_PERMISSION;
-import static io.parley.api.Refusals.assertRefused;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,36 +30,31 @@ import io.quarkus.test.junit.QuarkusTest;
  * for a chat that is not theirs finds nothing (6), so that chat ids cannot be probed.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NoStackTraces.class)
-class BadInputAccessTest {
+class BadInputAccessTest extends SceneTest {
 
     private static final String AGENT_CHAT = "/api/v2/me/chats/{chat}";
     private static final String CUSTOMER_CHAT = "/api/v2/chats/{chat}";
     private static final String HELLO = op("SendMessage", "text", "hello");
 
-    private ChatScene scene;
     private Agent outsider;
     private Customer stranger;
 
+    BadInputAccessTest() {
+        super("access");
+    }
+
     @BeforeEach
-    void stage() {
-        if (scene == null) {
-            scene = ChatScene.chatting("access").listen();
+    void strangers() {
+        if (outsider == null) {
             outsider = Parley.createAgent("outsider");
             // nobody is Ready: the stranger's chat waits in the queue until it leaves
             stranger = Parley.startChat("stranger");
         }
     }
 
-    @AfterEach
-    void signOut() {
-        Parley.endSessions();
-    }
-
     @AfterAll
-    void tearDown() {
-        scene.close();
+    void strangerLeaves() {
         Parley.as(stranger.token()).port(scene.port()).body(Map.of("operationName", "Leave"))
                 .post("/api/v2/chats/" + stranger.chatId());
     }
@@ -110,16 +101,11 @@ class BadInputAccessTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void refusedAndNothingChanged(Call call, int statusCode) {
-        String before = scene.state();
-
-        assertRefused(call, call.send(scene, null, caller -> switch (caller) {
+        scene.assertRefusedUnchanged(call, () -> call.send(scene, null, caller -> switch (caller) {
             case OUTSIDER -> outsider.token();
             case STRANGER -> stranger.token();
             default -> scene.token(caller);
         }), statusCode);
-
-        assertEquals(before, scene.state(), "nothing changed");
-        scene.assertQuiet();
     }
 
     private static Arguments row(Call.Caller caller, String method, String path, String body, int statusCode) {

@@ -12,28 +12,20 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import org.jboss.logging.Logger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.parley.support.Parley;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** Bodies that are not a JSON object, on every endpoint that takes one: statusCode 10, nothing changed. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NoStackTraces.class)
-class BadInputBodyTest {
-
-    private ChatScene scene;
+class BadInputBodyTest extends SceneTest {
 
     record Endpoint(String name, Function<ChatScene, String> token, Function<ChatScene, String> path) {
         RequestSpecification caller(ChatScene scene) {
@@ -59,21 +51,8 @@ class BadInputBodyTest {
         }
     }
 
-    @BeforeEach
-    void stage() {
-        if (scene == null) {
-            scene = ChatScene.chatting("bodies").listen();
-        }
-    }
-
-    @AfterEach
-    void signOut() {
-        Parley.endSessions();
-    }
-
-    @AfterAll
-    void tearDown() {
-        scene.close();
+    BadInputBodyTest() {
+        super("bodies");
     }
 
     static Stream<Arguments> malformedBodies() {

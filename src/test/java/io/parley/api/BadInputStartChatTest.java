@@ -13,11 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -32,33 +30,26 @@ import io.vertx.core.json.JsonObject;
  * started by mistake would be offered to them, so their quiet stream shows that none was.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NoStackTraces.class)
-class BadInputStartChatTest {
+class BadInputStartChatTest extends SceneTest {
 
-    private ChatScene scene;
+    BadInputStartChatTest() {
+        super("starts");
+    }
 
     @BeforeEach
-    void stage() {
-        if (scene == null) {
-            scene = ChatScene.chatting("starts").listen();
-        }
+    void ready() {
         Parley.ok(Parley.as(scene.agent.token()).body(Map.of("operationName", "StartContactCenterSession"))
                 .post("/api/v2/me"));
         Parley.ok(Parley.as(scene.agent.token()).body(Map.of("operationName", "Ready"))
                 .post("/api/v2/me/channels/chat"));
     }
 
+    /** Runs before SceneTest's sign-out of every agent. */
     @AfterEach
-    void signOut() {
+    void endSession() {
         Parley.ok(Parley.as(scene.agent.token()).body(Map.of("operationName", "EndContactCenterSession"))
                 .post("/api/v2/me"));
-        Parley.endSessions();
-    }
-
-    @AfterAll
-    void tearDown() {
-        scene.close();
     }
 
     static Stream<Arguments> refusals() {

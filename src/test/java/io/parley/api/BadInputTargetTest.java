@@ -8,16 +8,12 @@ import static io.parley.api.Refusals.INVALID;
 import static io.parley.api.Refusals.MISSING;
 import static io.parley.api.Refusals.NOT_FOUND;
 import static io.parley.api.Refusals.WRONG_STATE;
-import static io.parley.api.Refusals.assertRefused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -34,32 +30,23 @@ import io.vertx.core.json.JsonObject;
  * whatever its host; anything else is refused and leaves the chat and the inviter's stream as they were.
  */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NoStackTraces.class)
-class BadInputTargetTest {
+class BadInputTargetTest extends SceneTest {
 
     private static final String USERS = "http://localhost:8080/api/v2/users/";
 
-    private ChatScene scene;
     private Agent other;
 
+    BadInputTargetTest() {
+        super("targets");
+    }
+
     @BeforeEach
-    void stage() {
-        if (scene == null) {
-            scene = ChatScene.chatting("targets").listen();
+    void invitee() {
+        if (other == null) {
             // never signed in to the chat channel, so an accepted Invite of them fails at once, with an Error
             other = Parley.createAgent("invitee");
         }
-    }
-
-    @AfterEach
-    void signOut() {
-        Parley.endSessions();
-    }
-
-    @AfterAll
-    void tearDown() {
-        scene.close();
     }
 
     static Stream<Arguments> refusals() {
@@ -115,12 +102,7 @@ class BadInputTargetTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
     void refusedAndNothingChanged(Call call, int statusCode) {
-        String before = scene.state();
-
-        assertRefused(call, call.send(scene, other.id()), statusCode);
-
-        assertEquals(before, scene.state(), "nothing changed");
-        scene.assertQuiet();
+        scene.assertRefusedUnchanged(call, () -> call.send(scene, other.id()), statusCode);
     }
 
     /** The seed's targetUri names localhost:8080 whatever the server's address: only the path counts. */

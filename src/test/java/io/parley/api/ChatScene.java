@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import io.parley.support.Parley;
 import io.parley.support.Parley.Agent;
@@ -124,6 +125,19 @@ final class ChatScene implements AutoCloseable {
         List<SseClient.Event> toCustomer = customerStream.drain(Duration.ofMillis(20));
         assertTrue(toAgent.isEmpty(), "the agent was notified: " + toAgent);
         assertTrue(toCustomer.isEmpty(), "the customer was notified: " + toCustomer);
+    }
+
+    /**
+     * {@code request}, sent in this scene, is refused with {@code statusCode}; the scene is as it was and nobody
+     * was notified. {@code context} names the row in a failure.
+     */
+    void assertRefusedUnchanged(Object context, Supplier<Response> request, int statusCode) {
+        String before = state();
+
+        Refusals.assertRefused(context, request.get(), statusCode);
+
+        assertEquals(before, state(), "nothing changed");
+        assertQuiet();
     }
 
     SseClient agentStream() {
