@@ -64,8 +64,7 @@ final class Setup implements AutoCloseable {
         setup.appEnvironment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         setup.api = new Api("http://127.0.0.1:" + port);
         // -Dbench.appOptions="-XX:StartFlightRecording=..." profiles the app under load (README, Benchmark)
-        String options = System.getProperty("bench.appOptions", "").trim();
-        setup.app = setup.startApp("parley", options.isEmpty() ? List.of() : List.of(options.split("\\s+")));
+        setup.app = setup.startApp("parley", jvmOptions("bench.appOptions"));
         setup.awaitReady(60_000);
         setup.prepare();
         return setup;
@@ -81,6 +80,12 @@ final class Setup implements AutoCloseable {
 
     List<Pair> pairs() {
         return pairs;
+    }
+
+    /** The JVM options a system property lists, separated by spaces (none when it is unset). */
+    private static List<String> jvmOptions(String property) {
+        String options = System.getProperty(property, "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /** Sized as deploy/ runs it: a 512 MiB container, three quarters of it for the heap (Dockerfile.jvm). */
@@ -392,9 +397,7 @@ final class Setup implements AutoCloseable {
         environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         Api push = new Api("http://127.0.0.1:" + port);
         // -Dbench.pushOptions="..." tries other JVM options for the push role
-        String options = System.getProperty("bench.pushOptions", "").trim();
-        Process pushRole = startApp("parley-push", options.isEmpty() ? List.of() : List.of(options.split("\\s+")),
-                environment);
+        Process pushRole = startApp("parley-push", jvmOptions("bench.pushOptions"), environment);
         try {
             awaitReady(push, 60_000);
             Thread.sleep(2_000);
