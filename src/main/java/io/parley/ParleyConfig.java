@@ -99,6 +99,14 @@ public interface ParleyConfig {
             Duration age();
         }
 
+        /**
+         * Bytes one notification connection (an SSE stream, a CometD WebSocket) may hold written but not yet taken by
+         * its client. A connection over it is closed rather than buffered without bound; its client resumes from
+         * its last event id or acknowledged batch and loses nothing.
+         */
+        @WithDefault("262144")
+        int maxUnsentBytes();
+
         /** Comment lines sent on idle SSE streams so that proxies keep them open. */
         @WithDefault("20s")
         Duration heartbeat();
