@@ -99,7 +99,7 @@ public class AgentChatResource {
 
     @POST
     @Path("{id}")
-    public Replies.Accepted operate(@PathParam("id") String id, String body, @Context UriInfo request) {
+    public Replies.Accepted operate(@PathParam("id") String id, byte[] body, @Context UriInfo request) {
         String chatId = Ids.chatId(id);
         var operation = OperationParser.agentOperation(
                 JsonBody.parse(json.mapper(), body, config.request().maxBytes()));

@@ -76,11 +76,11 @@ public class CustomerChatResource {
     /** Open to anyone, like a web chat widget: the reply's token is the customer's key to this one chat. */
     @POST
     @PermitAll
-    public Started start(String body, @Context UriInfo request) {
+    public Started start(byte[] body, @Context UriInfo request) {
         JsonBody input = JsonBody.parse(json.mapper(), body, config.request().maxBytes())
                 .allowOnly(Set.of("nickname", "subject", "userData"));
-        String nickname = input.requiredText("nickname", 64);
-        String subject = input.optionalText("subject", JsonBody.MAX_SHORT);
+        String nickname = input.requiredText("nickname", TextKind.NAME, 64);
+        String subject = input.optionalText("subject", TextKind.FREE_TEXT, JsonBody.MAX_SHORT);
         Map<String, Object> userData = input.optionalUserData("userData");
         String base = baseUrl.of(request);
         Moment moment = new Moment(System.currentTimeMillis(), base);
@@ -117,7 +117,7 @@ public class CustomerChatResource {
     @POST
     @Path("{id}")
     @RolesAllowed(Caller.CUSTOMER)
-    public Replies.Accepted operate(@PathParam("id") String id, String body, @Context UriInfo request) {
+    public Replies.Accepted operate(@PathParam("id") String id, byte[] body, @Context UriInfo request) {
         String chatId = ownChatId(id);
         var operation = OperationParser.customerOperation(
                 JsonBody.parse(json.mapper(), body, config.request().maxBytes()));

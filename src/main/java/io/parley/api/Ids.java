@@ -58,8 +58,8 @@ public final class Ids {
      * its host (the seed's {@code localhost:8080}).
      */
     public static String targetUser(JsonBody body) {
-        String uri = body.optionalText("targetUri", 2048);
-        String path = body.optionalText("targetPath", 512);
+        String uri = body.optionalText("targetUri", TextKind.NAME, 2048);
+        String path = body.optionalText("targetPath", TextKind.NAME, 512);
         if (uri == null && path == null) {
             throw new ApiException(StatusCode.MISSING_PARAMETER, "Parameter 'targetUri' is missing");
         }

@@ -1,11 +1,15 @@
 package io.parley.api;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JacksonException;
@@ -18,7 +22,8 @@ import io.parley.chat.StatusCode;
 
 /**
  * A request body read as a JSON object, with typed access that refuses bad input with the statusCode api.md §1
- * names: a missing parameter is 1, anything malformed, mistyped, oversized or unknown is 10.
+ * names: a missing parameter is 1, anything malformed, mistyped, oversized or unknown is 10. Every string it hands
+ * out has passed the {@link TextKind} its caller named, and is otherwise exactly what the client sent.
  */
 public final class JsonBody {
 
@@ -33,17 +38,22 @@ public final class JsonBody {
         this.node = node;
     }
 
-    public static JsonBody parse(ObjectMapper mapper, String body, int maxBytes) {
-        if (body == null || body.isBlank()) {
+    /** Reads {@code body} as strict UTF-8, as JSON must be: malformed bytes are refused, never replaced. */
+    public static JsonBody parse(ObjectMapper mapper, byte[] body, int maxBytes) {
+        if (body == null) {
             throw invalid("The request body must be a JSON object");
         }
-        if (body.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+        if (body.length > maxBytes) {
             throw invalid("The request body is larger than " + maxBytes + " bytes");
+        }
+        String text = utf8(body).orElseThrow(() -> invalid("The request body is not valid UTF-8"));
+        if (text.isBlank()) {
+            throw invalid("The request body must be a JSON object");
         }
         JsonNode parsed;
         try {
             // one JSON value and nothing after it: "{} garbage" is not a body to act on
-            parsed = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
+            parsed = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (JacksonException e) {
             throw invalid("The request body is not valid JSON");
         }
@@ -51,6 +61,22 @@ public final class JsonBody {
             throw invalid("The request body must be a JSON object");
         }
         return new JsonBody(object);
+    }
+
+    /**
+     * {@code bytes} decoded, if they are UTF-8: malformed bytes, overlong forms, encoded surrogates and anything
+     * beyond U+10FFFF make it empty rather than being replaced with U+FFFD.
+     */
+    public static Optional<String> utf8(byte[] bytes) {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
     }
 
     /** Refuses parameters the operation does not take, so that a typo is not silently ignored. */
@@ -65,15 +91,15 @@ public final class JsonBody {
         return this;
     }
 
-    public String requiredText(String name, int maxLength) {
-        String value = optionalText(name, maxLength);
+    public String requiredText(String name, TextKind kind, int maxLength) {
+        String value = optionalText(name, kind, maxLength);
         if (value == null) {
             throw new ApiException(StatusCode.MISSING_PARAMETER, "Parameter '" + name + "' is missing");
         }
         return value;
     }
 
-    public String optionalText(String name, int maxLength) {
+    public String optionalText(String name, TextKind kind, int maxLength) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
             return null;
@@ -88,7 +114,7 @@ public final class JsonBody {
         if (text.length() > maxLength) {
             throw invalid("Parameter '" + name + "' is longer than " + maxLength + " characters");
         }
-        return text;
+        return checked(text, kind, "Parameter '" + name + "'");
     }
 
     public boolean has(String name) {
@@ -96,7 +122,7 @@ public final class JsonBody {
         return value != null && !value.isNull();
     }
 
-    /** A list of short strings, e.g. {@code channels} or {@code keys}. */
+    /** A list of names, e.g. {@code channels} or {@code keys}. */
     public List<String> optionalTextList(String name, int maxItems) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
@@ -110,12 +136,12 @@ public final class JsonBody {
             if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > MAX_SHORT) {
                 throw invalid("Parameter '" + name + "' must hold non-empty strings");
             }
-            items.add(item.asText());
+            items.add(checked(item.asText(), TextKind.NAME, "Parameter '" + name + "'"));
         }
         return items;
     }
 
-    /** A flat object of string or number values, as GWS userData is. */
+    /** A flat object of string or number values, as GWS userData is: its keys are names, its strings free text. */
     public Map<String, Object> optionalUserData(String name) {
         JsonNode value = node.get(name);
         if (value == null || value.isNull()) {
@@ -131,8 +157,9 @@ public final class JsonBody {
             if (key.isBlank() || key.length() > MAX_SHORT) {
                 throw invalid("userData keys must be 1 to " + MAX_SHORT + " characters");
             }
+            checked(key, TextKind.NAME, "A userData key");
             if (item.isTextual() && item.asText().length() <= MAX_TEXT) {
-                data.put(key, item.asText());
+                data.put(key, checked(item.asText(), TextKind.FREE_TEXT, "userData value of '" + printable(key) + "'"));
             } else if (item.isNumber() && Double.isFinite(item.doubleValue())) {
                 // out of range, 1e999 reads as Infinity, which JSON cannot carry: it would be stored as "Infinity"
                 data.put(key, item.numberValue());
@@ -143,13 +170,29 @@ public final class JsonBody {
         return data;
     }
 
+    /** {@code text}, unless {@code kind} refuses it: then a refusal naming {@code what} and the character. */
+    private static String checked(String text, TextKind kind, String what) {
+        Optional<String> flaw = kind.flaw(text);
+        if (flaw.isPresent()) {
+            throw invalid(what + " holds " + flaw.get());
+        }
+        return text;
+    }
+
     static ApiException invalid(String message) {
         return new ApiException(StatusCode.INVALID_INPUT, message);
     }
 
-    /** Echoes client text in messages without control characters (no forged log or header lines). */
+    /**
+     * Echoes client text in messages with '?' for whatever a name may not hold: no forged log or header lines, no
+     * reordered message, no lone surrogate for the reply's UTF-8 to mangle.
+     */
     static String printable(String text) {
-        String clean = text.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 64 ? clean.substring(0, 64) + "…" : clean;
+        StringBuilder clean = new StringBuilder();
+        text.codePoints().limit(64).forEach(c -> {
+            String one = Character.toString(c);
+            clean.append(TextKind.NAME.flaw(one).isPresent() ? "?" : one);
+        });
+        return text.codePointCount(0, text.length()) > 64 ? clean + "…" : clean.toString();
     }
 }

@@ -77,7 +77,7 @@ public class MeResource {
     }
 
     @POST
-    public Replies.Done session(String body) {
+    public Replies.Done session(byte[] body) {
         JsonBody input = parse(body).allowOnly(Set.of("operationName", "channels"));
         String operation = OperationParser.operationName(input);
         List<String> requested = input.optionalTextList("channels", 8);
@@ -99,7 +99,7 @@ public class MeResource {
 
     @POST
     @Path("channels/chat")
-    public Replies.Done readiness(String body) {
+    public Replies.Done readiness(byte[] body) {
         String operation = OperationParser.operationName(parse(body).allowOnly(Set.of("operationName")));
         ChannelState wanted = switch (operation) {
             case "Ready" -> ChannelState.Ready;
@@ -117,7 +117,7 @@ public class MeResource {
         return Replies.done();
     }
 
-    private JsonBody parse(String body) {
+    private JsonBody parse(byte[] body) {
         return JsonBody.parse(json.mapper(), body, config.request().maxBytes());
     }
 

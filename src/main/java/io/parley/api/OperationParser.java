@@ -21,7 +21,7 @@ public final class OperationParser {
     }
 
     public static String operationName(JsonBody body) {
-        String name = body.optionalText(NAME, 64);
+        String name = body.optionalText(NAME, TextKind.NAME, 64);
         if (name == null) {
             throw new ApiException(StatusCode.MISSING_PARAMETER, "Parameter 'operationName' is missing");
         }
@@ -32,7 +32,8 @@ public final class OperationParser {
     public static Operation agentOperation(JsonBody body) {
         String name = operationName(body);
         return switch (name) {
-            case "Accept" -> new Operation.Accept(params(body, "nickname").requiredText("nickname", 64));
+            case "Accept" -> new Operation.Accept(
+                    params(body, "nickname").requiredText("nickname", TextKind.NAME, 64));
             case "Reject" -> none(body, new Operation.Reject());
             case "Invite" -> new Operation.Offer(InvitationKind.Invite, target(body));
             case "Consult" -> new Operation.Offer(InvitationKind.Consult, target(body));
@@ -97,11 +98,12 @@ public final class OperationParser {
     }
 
     private static String parting(JsonBody body) {
-        return params(body, "text").optionalText("text", JsonBody.MAX_TEXT);
+        return params(body, "text").optionalText("text", TextKind.FREE_TEXT, JsonBody.MAX_TEXT);
     }
 
     private static Operation text(JsonBody body, String name, MessageType type, boolean toAgents) {
-        return new Operation.Post(name, type, toAgents, params(body, "text").requiredText("text", JsonBody.MAX_TEXT));
+        return new Operation.Post(name, type, toAgents, params(body, "text").requiredText("text", TextKind.FREE_TEXT,
+                JsonBody.MAX_TEXT));
     }
 
     private static Operation typing(String name, MessageType type, boolean toAgents) {
@@ -109,12 +111,13 @@ public final class OperationParser {
     }
 
     private static Operation notice(JsonBody body, String name, boolean toAgents) {
-        String notice = params(body, "noticeText").requiredText("noticeText", JsonBody.MAX_TEXT);
+        String notice = params(body, "noticeText").requiredText("noticeText", TextKind.FREE_TEXT,
+                JsonBody.MAX_TEXT);
         return new Operation.Post(name, MessageType.CustomNotice, toAgents, notice);
     }
 
     private static Operation url(JsonBody body) {
-        String url = params(body, "url").requiredText("url", 2048);
+        String url = params(body, "url").requiredText("url", TextKind.NAME, 2048);
         try {
             URI parsed = new URI(url);
             if (!"http".equalsIgnoreCase(parsed.getScheme()) && !"https".equalsIgnoreCase(parsed.getScheme())) {
@@ -128,8 +131,8 @@ public final class OperationParser {
 
     private static Operation disposition(JsonBody body) {
         params(body, "disposition", "dispositionKey");
-        String disposition = body.requiredText("disposition", JsonBody.MAX_SHORT);
-        String key = body.optionalText("dispositionKey", JsonBody.MAX_SHORT);
+        String disposition = body.requiredText("disposition", TextKind.NAME, JsonBody.MAX_SHORT);
+        String key = body.optionalText("dispositionKey", TextKind.NAME, JsonBody.MAX_SHORT);
         return new Operation.ChangeUserData("SetDisposition", Map.of(key == null ? "DispositionCode" : key,
                 disposition), List.of());
     }

@@ -44,11 +44,11 @@ public class TokenResource {
     }
 
     @POST
-    public Token signIn(String body) {
+    public Token signIn(byte[] body) {
         JsonBody request = JsonBody.parse(json.mapper(), body, config.request().maxBytes())
                 .allowOnly(Set.of("username", "password"));
-        String username = request.requiredText("username", JsonBody.MAX_SHORT);
-        String password = request.requiredText("password", JsonBody.MAX_SHORT);
+        String username = request.requiredText("username", TextKind.NAME, JsonBody.MAX_SHORT);
+        String password = request.requiredText("password", TextKind.SECRET, JsonBody.MAX_SHORT);
         User user = users.findByName(username).orElse(null);
         if (!Passwords.matches(password, user == null ? null : user.passwordHash())) {
             throw new ApiException(StatusCode.NOT_AUTHENTICATED, "Unknown user name or wrong password");

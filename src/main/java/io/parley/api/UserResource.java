@@ -58,14 +58,14 @@ public class UserResource {
 
     @POST
     @RolesAllowed(User.ADMIN)
-    public Created create(String body, @Context UriInfo request) {
+    public Created create(byte[] body, @Context UriInfo request) {
         JsonBody input = JsonBody.parse(json.mapper(), body, config.request().maxBytes())
                 .allowOnly(Set.of("userName", "password", "firstName", "lastName", "roles"));
-        String userName = input.requiredText("userName", 64);
+        String userName = input.requiredText("userName", TextKind.NAME, 64);
         if (!USER_NAME.matcher(userName).matches()) {
             throw JsonBody.invalid("userName may only hold letters, digits and . _ @ -");
         }
-        String password = input.requiredText("password", 128);
+        String password = input.requiredText("password", TextKind.SECRET, 128);
         if (password.length() < 8) {
             throw JsonBody.invalid("password must have at least 8 characters");
         }
@@ -79,8 +79,9 @@ public class UserResource {
         if (roles.isEmpty() || !ROLES.containsAll(roles)) {
             throw JsonBody.invalid("roles must be one or more of " + ROLES);
         }
-        User user = new User(User.newId(), userName, input.optionalText("firstName", JsonBody.MAX_SHORT),
-                input.optionalText("lastName", JsonBody.MAX_SHORT), roles.stream().distinct().toList(),
+        String firstName = input.optionalText("firstName", TextKind.NAME, JsonBody.MAX_SHORT);
+        String lastName = input.optionalText("lastName", TextKind.NAME, JsonBody.MAX_SHORT);
+        User user = new User(User.newId(), userName, firstName, lastName, roles.stream().distinct().toList(),
                 passwords.hash(password), System.currentTimeMillis());
         if (!users.create(user)) {
             throw new ApiException(StatusCode.ALREADY_EXISTS, "User name '" + userName + "' is taken");

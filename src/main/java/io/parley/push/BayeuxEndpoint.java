@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.parley.ParleyConfig;
+import io.parley.api.JsonBody;
 import io.parley.api.Replies;
 import io.parley.auth.Caller;
 import io.parley.chat.StatusCode;
@@ -25,6 +26,7 @@ import io.parley.store.Json;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -82,7 +84,9 @@ public class BayeuxEndpoint {
 
     private void longPoll(RoutingContext context) {
         Credentials credentials = credentials(context.request().getHeader(HttpHeaders.AUTHORIZATION));
-        List<JsonNode> messages = messages(context.body().asString());
+        Buffer body = context.body().buffer();
+        // strict UTF-8, as on the REST endpoints: malformed bytes are refused rather than read as U+FFFD
+        List<JsonNode> messages = body == null ? null : JsonBody.utf8(body.getBytes()).map(this::messages).orElse(null);
         String refusal = refusal(messages);
         if (refusal != null) {
             LOG.debugf("Bayeux request refused: %s", refusal);
