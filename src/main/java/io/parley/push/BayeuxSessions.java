@@ -17,15 +17,12 @@ import io.parley.ParleyConfig;
 import io.parley.chat.Recipient;
 import io.parley.push.bayeux.Bayeux;
 import io.parley.push.bayeux.BayeuxMessage;
-import io.parley.push.bayeux.BayeuxSession;
 import io.parley.push.bayeux.BayeuxUser;
 import io.parley.store.Keys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.Request;
 
 /**
  * The Bayeux sessions of this push instance by clientId. A clientId is 128 random bits, bound to the user of the
@@ -40,22 +37,22 @@ public class BayeuxSessions {
     private final Map<String, OpenSession> byClientId = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private final Subscribers subscribers;
+    private final AcknowledgedPositions positions;
     private final Keys keys;
     private final Redis redis;
     private final Vertx vertx;
     private final Bayeux.Settings settings;
-    private final long ackedLifespan;
 
-    BayeuxSessions(Subscribers subscribers, Keys keys, Redis redis, Vertx vertx, ParleyConfig config) {
+    BayeuxSessions(Subscribers subscribers, AcknowledgedPositions positions, Keys keys, Redis redis, Vertx vertx,
+            ParleyConfig config) {
         this.subscribers = subscribers;
+        this.positions = positions;
         this.keys = keys;
         this.redis = redis;
         this.vertx = vertx;
         var bayeux = config.notifications().bayeux();
         this.settings = new Bayeux.Settings(bayeux.timeout().toMillis(), bayeux.interval().toMillis(),
                 bayeux.maxInterval().toMillis());
-        // past the log's retention an acknowledged position names nothing that can still be resumed
-        this.ackedLifespan = config.notifications().retention().age().toMillis();
         if (config.role().servesPush()) {
             long every = Math.max(1000, settings.maxInterval() / 2);
             vertx.setPeriodic(every, every, id -> reap());
@@ -68,8 +65,8 @@ public class BayeuxSessions {
 
     /**
      * A handshake by {@code user} (null when its credentials were missing or invalid). With the acknowledge
-     * extension delivery starts after the user's last acknowledged position, if one is still kept; otherwise after
-     * the newest entry of the log, as a fresh SSE stream does.
+     * extension delivery starts after the user's last acknowledged position ({@link AcknowledgedPositions});
+     * otherwise after the newest entry of the log, as a fresh SSE stream does.
      */
     Future<ObjectNode> handshake(BayeuxMessage message, BayeuxUser user) {
         var refusal = Bayeux.refuseHandshake(message, user);
@@ -78,21 +75,18 @@ public class BayeuxSessions {
         }
         Recipient recipient = new Recipient(user.address());
         NotificationLog log = new NotificationLog(redis, keys.log(recipient));
-        Uni<String> start = message.asksForAcks()
-                ? redis.send(Request.cmd(Command.GET).arg(keys.acknowledged(recipient)))
-                        .onItem().transformToUni(acked -> acked != null && StreamIds.valid(acked.toString())
-                                ? Uni.createFrom().item(acked.toString())
-                                : log.head().map(NotificationLog.Head::newest))
+        Uni<String> start = message.asksForAcks() ? positions.resume(recipient, log)
                 : log.head().map(NotificationLog.Head::newest);
         return Future.fromCompletionStage(start.subscribeAsCompletionStage()).map(position -> {
             String clientId = newClientId();
             Bayeux.Step.Answer accepted = Bayeux.handshake(message, user, clientId, position, settings);
-            OpenSession session = new OpenSession(accepted.session(), log, vertx, settings, this::remember);
+            OpenSession session = new OpenSession(accepted.session(), log, vertx, settings, positions);
             byClientId.put(clientId, session);
             subscribers.add(session);
             return accepted.reply();
         }).recover(failure -> {
-            LOG.debugf("Handshake failed reading the notification log: %s", failure.toString());
+            LOG.debugf("Handshake failed: the notification log or the acknowledged position unreachable: %s",
+                    failure.toString());
             return Future.succeededFuture(Bayeux.unavailable(message));
         });
     }
@@ -112,14 +106,6 @@ public class BayeuxSessions {
 
     int count() {
         return byClientId.size();
-    }
-
-    /** Keeps the user's acknowledged position, so that a handshake after a restart resumes from it. */
-    private void remember(BayeuxSession session) {
-        redis.send(Request.cmd(Command.SET).arg(keys.acknowledged(new Recipient(session.user().address())))
-                .arg(session.acked()).arg("PX").arg(ackedLifespan))
-                .subscribe().with(ok -> {
-                }, failure -> LOG.debugf("Acknowledged position not kept: %s", failure.toString()));
     }
 
     /** Drops the sessions of clients that vanished: silent for longer than the advised timeout + maxInterval. */

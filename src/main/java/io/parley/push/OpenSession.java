@@ -46,22 +46,26 @@ final class OpenSession implements Subscriber {
     private final NotificationLog log;
     private final Vertx vertx;
     private final Bayeux.Settings settings;
-    private final Consumer<BayeuxSession> onAcknowledged;
+    private final AcknowledgedPositions positions;
     private BayeuxSession state;
     private Held held;
     private long lastSeen;
+    /** When the user's acknowledged position was last kept or extended on this session's behalf. */
+    private long keptAt;
     private boolean reading;
     private boolean wokenWhileReading;
     private boolean ended;
 
     OpenSession(BayeuxSession state, NotificationLog log, Vertx vertx, Bayeux.Settings settings,
-            Consumer<BayeuxSession> onAcknowledged) {
+            AcknowledgedPositions positions) {
         this.state = state;
         this.log = log;
         this.vertx = vertx;
         this.settings = settings;
-        this.onAcknowledged = onAcknowledged;
+        this.positions = positions;
         this.lastSeen = System.currentTimeMillis();
+        // the handshake kept the position, or gave the kept one a new life
+        this.keptAt = lastSeen;
     }
 
     @Override
@@ -87,8 +91,10 @@ final class OpenSession implements Subscriber {
         Held previous = null;
         Held mine = null;
         BayeuxSession acknowledged = null;
+        BayeuxSession extended = null;
         boolean subscribedNow = false;
         synchronized (this) {
+            long now = System.currentTimeMillis();
             step = Bayeux.receive(ended ? null : state, message, requester, settings);
             if (step instanceof Bayeux.Step.Answer answer && answer.session() != null) {
                 subscribedNow = answer.session().subscribed() && !state.subscribed();
@@ -96,6 +102,11 @@ final class OpenSession implements Subscriber {
             } else if (step instanceof Bayeux.Step.Hold hold) {
                 if (!hold.session().acked().equals(state.acked())) {
                     acknowledged = hold.session();
+                    keptAt = now;
+                } else if (hold.session().acks() && now - keptAt >= positions.lifespan() / 2) {
+                    // an idle desktop moves no position: its user's must not lapse while it is alive
+                    extended = hold.session();
+                    keptAt = now;
                 }
                 state = hold.session();
                 previous = held;
@@ -106,10 +117,12 @@ final class OpenSession implements Subscriber {
                     mine.timer = vertx.setTimer(hold.timeout(), id -> complete(timed, List.of()));
                 }
             }
-            lastSeen = System.currentTimeMillis();
+            lastSeen = now;
         }
         if (acknowledged != null) {
-            onAcknowledged.accept(acknowledged);
+            positions.keep(acknowledged);
+        } else if (extended != null) {
+            positions.extend(extended);
         }
         if (previous != null) {
             // a client holds one connect at a time: a new one means the old one's connection is gone

@@ -12,11 +12,17 @@ import java.util.Map;
  * always resumes after what was acknowledged, so whatever a lost reply carried is sent again. Without the
  * extension a batch counts as acknowledged once sent.
  *
+ * <p>Only a batch this session sent can be acknowledged: the acknowledged position never passes what was sent to
+ * this session, so a client that names a batch from the future (or one of another session) loses nothing by it.
+ *
  * @param batch the number of the last batch sent (0 before the first)
  * @param unacked batch number → the last entry id it covered, for batches sent and not yet acknowledged
  */
 public record BayeuxSession(String clientId, BayeuxUser user, boolean acks, boolean subscribed, String acked,
         String cursor, long batch, Map<Long, String> unacked) {
+
+    /** Most batches kept awaiting acknowledgement; a client acknowledges each on its next connect. */
+    static final int MAX_PENDING = 32;
 
     public BayeuxSession {
         unacked = Map.copyOf(unacked);
@@ -33,10 +39,12 @@ public record BayeuxSession(String clientId, BayeuxUser user, boolean acks, bool
 
     /**
      * The client received every batch up to {@code received}: what they carried is acknowledged, and delivery
-     * resumes right after it, so that batches sent after it (lost on the way) are sent again.
+     * resumes right after it, so that batches sent after it (lost on the way) are sent again. A number this session
+     * has not reached yet names no batch it sent: it acknowledges nothing and sends nothing again, and what was sent
+     * stays pending until a real acknowledgement.
      */
     public BayeuxSession acknowledge(long received) {
-        if (!acks) {
+        if (!acks || received > batch) {
             return this;
         }
         String upTo = unacked.getOrDefault(received, acked);
@@ -55,6 +63,9 @@ public record BayeuxSession(String clientId, BayeuxUser user, boolean acks, bool
         }
         Map<Long, String> pending = new HashMap<>(unacked);
         pending.put(next, upTo);
+        // a client that never names a batch it received must not grow the session; naming a forgotten batch later
+        // only resends from the acknowledged position
+        pending.keySet().removeIf(number -> number <= next - MAX_PENDING);
         return new BayeuxSession(clientId, user, true, subscribed, acked, upTo, next, pending);
     }
 }

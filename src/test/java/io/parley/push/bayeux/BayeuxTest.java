@@ -160,6 +160,36 @@ class BayeuxTest {
     }
 
     @Test
+    void aBatchNeverSentAcknowledgesNothing() {
+        BayeuxSession s = session(true).sent("6-0").sent("7-0");
+        assertEquals(s, s.acknowledge(3));
+        assertEquals(s, s.acknowledge(999_999));
+        Bayeux.Step.Hold held = (Bayeux.Step.Hold) Bayeux.receive(s, message("""
+                {"channel":"/meta/connect","clientId":"c1","connectionType":"long-polling","ext":{"ack":999999}}"""),
+                null, SETTINGS);
+        assertEquals("7-0", held.session().cursor(), "nothing is sent again");
+        assertEquals("5-0", held.session().acked(), "nothing is acknowledged");
+        // the batches sent stay pending: a real acknowledgement still finds them
+        assertEquals("7-0", held.session().acknowledge(2).acked());
+        assertEquals("6-0", held.session().acknowledge(1).cursor());
+    }
+
+    @Test
+    void aClientThatNeverAcknowledgesKeepsABoundedNumberOfBatches() {
+        BayeuxSession s = session(true);
+        for (int i = 1; i <= 100; i++) {
+            s = s.sent(i + 5 + "-0");
+        }
+        assertEquals(32, s.unacked().size(), "BayeuxSession.MAX_PENDING");
+        assertEquals("105-0", s.acknowledge(100).acked());
+        assertEquals("100-0", s.acknowledge(95).acked());
+        // a batch forgotten meanwhile resends from the acknowledged position: duplicates, never a loss
+        BayeuxSession forgotten = s.acknowledge(1);
+        assertEquals("5-0", forgotten.acked());
+        assertEquals("5-0", forgotten.cursor());
+    }
+
+    @Test
     void withoutAcksASentBatchCountsAsAcknowledged() {
         BayeuxSession s = session(false).sent("6-0");
         assertEquals("6-0", s.acked());
