@@ -1,9 +1,17 @@
 package io.parley.push;
 
+import java.net.URI;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,11 +30,14 @@ import io.parley.chat.StatusCode;
 import io.parley.push.bayeux.Bayeux;
 import io.parley.push.bayeux.BayeuxMessage;
 import io.parley.push.bayeux.BayeuxUser;
+import io.parley.push.bayeux.Connection;
 import io.parley.store.Json;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
@@ -40,14 +51,22 @@ import io.vertx.ext.web.handler.BodyHandler;
  * upgrade of {@code GET}). Both carry the same messages to {@link BayeuxSessions}; this class only moves JSON.
  *
  * <p>The bearer token comes in the {@code Authorization} header of the request or upgrade, or in the handshake's
- * {@code ext.access_token} (or {@code ext.authorization}). Credentials that come with a later message must be
- * the session's user's.
+ * {@code ext.access_token} (or {@code ext.authorization}). Credentials that come with a later message, in either
+ * place, must be the session's user's.
+ *
+ * <p>A long-polling handshake binds its session to the browser: the reply sets the {@code BAYEUX_BROWSER} cookie
+ * (or the request already carried one), and every later message of that clientId must come with it. A session
+ * handshaken over a WebSocket is bound to that socket. So a clientId that leaks (a log line, a proxy) is of no use
+ * without the browser's cookie or the socket.
  */
 @ApplicationScoped
 public class BayeuxEndpoint {
 
     private static final Logger LOG = Logger.getLogger(BayeuxEndpoint.class);
     private static final String PATH = "/api/v2/notifications";
+    /** CometD's own name for the cookie that tells one browser from another. */
+    static final String BROWSER_COOKIE = "BAYEUX_BROWSER";
+    private static final Pattern BROWSER_FORM = Pattern.compile("[0-9a-f]{32}");
 
     /** The user that the credentials of a request name (null when it has none), or invalid credentials. */
     private record Credentials(BayeuxUser user, boolean invalid) {
@@ -59,12 +78,21 @@ public class BayeuxEndpoint {
     private final BayeuxSessions sessions;
     private final JWTParser tokens;
     private final Json json;
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicLong sockets = new AtomicLong();
+    /** The cookie's path: the endpoint as browsers address it, below the public base URL's path if it has one. */
+    private final String cookiePath;
+    private final boolean publicHttps;
 
     BayeuxEndpoint(ParleyConfig config, BayeuxSessions sessions, JWTParser tokens, Json json) {
         this.config = config;
         this.sessions = sessions;
         this.tokens = tokens;
         this.json = json;
+        URI base = config.publicBaseUrl().map(URI::create).orElse(null);
+        String basePath = base == null || base.getRawPath() == null ? "" : base.getRawPath();
+        this.cookiePath = (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + PATH;
+        this.publicHttps = base != null && "https".equalsIgnoreCase(base.getScheme());
     }
 
     void route(@Observes Router router) {
@@ -93,11 +121,16 @@ public class BayeuxEndpoint {
             respond(context, 400, List.of(Bayeux.rejected(refusal)));
             return;
         }
+        String cookie = browser(context.request());
+        Connection arrival = Connection.longPolling(cookie);
+        // a browser that has no cookie yet gets one with its first accepted handshake
+        String browser = cookie != null ? cookie : randomHex();
+        Origin origin = new Origin(credentials, null, arrival, Connection.longPolling(browser));
+        AtomicBoolean handshaken = new AtomicBoolean();
         List<Runnable> cancels = Collections.synchronizedList(new ArrayList<>());
         List<Future<List<ObjectNode>>> replies = new ArrayList<>(messages.size());
         for (JsonNode message : messages) {
-            replies.add(process(message, credentials, cancels::add, user -> {
-            }));
+            replies.add(process(message, origin, cancels::add, user -> handshaken.set(true)));
         }
         // a client that gave up on a held connect must not have its batch counted as sent
         context.response().closeHandler(closed -> List.copyOf(cancels).forEach(Runnable::run));
@@ -108,8 +141,28 @@ public class BayeuxEndpoint {
                     all.addAll(reply.result());
                 }
             }
+            if (cookie == null && handshaken.get()) {
+                context.response().addCookie(browserCookie(browser, context.request()));
+            }
             respond(context, 200, all);
         });
+    }
+
+    /**
+     * The browser cookie: HttpOnly (no script needs it), SameSite=Strict (only the desktop's own pages send it; a
+     * desktop served from another site could not use this endpoint without CORS anyway), for the endpoint's path
+     * only, and Secure whenever the browser reached Parley over https. No expiry: it lasts as long as the browser.
+     */
+    private Cookie browserCookie(String browser, HttpServerRequest request) {
+        return Cookie.cookie(BROWSER_COOKIE, browser).setPath(cookiePath).setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT)
+                .setSecure(publicHttps || request.isSSL() || "https".equalsIgnoreCase(request.scheme()));
+    }
+
+    /** The request's browser cookie, if it has one of the form this endpoint sets. */
+    private static String browser(HttpServerRequest request) {
+        Cookie cookie = request.getCookie(BROWSER_COOKIE);
+        return cookie != null && BROWSER_FORM.matcher(cookie.getValue()).matches() ? cookie.getValue() : null;
     }
 
     private void upgrade(RoutingContext context) {
@@ -125,20 +178,24 @@ public class BayeuxEndpoint {
                             "A valid bearer token is required")));
             return;
         }
+        Connection arrival = Connection.webSocket(Long.toString(sockets.incrementAndGet()),
+                browser(context.request()));
         context.request().toWebSocket()
-                .onSuccess(socket -> new Socket(socket, credentials.user()).listen())
+                .onSuccess(socket -> new Socket(socket, credentials.user(), arrival).listen())
                 .onFailure(failure -> LOG.debugf("WebSocket upgrade failed: %s", failure.toString()));
     }
 
     /** One WebSocket: frames of Bayeux messages in, replies out whenever they are ready. */
     private final class Socket {
         private final ServerWebSocket socket;
+        private final Connection arrival;
         private volatile BayeuxUser user;
         private volatile Runnable cancelHeld;
 
-        Socket(ServerWebSocket socket, BayeuxUser user) {
+        Socket(ServerWebSocket socket, BayeuxUser user, Connection arrival) {
             this.socket = socket;
             this.user = user;
+            this.arrival = arrival;
         }
 
         void listen() {
@@ -160,10 +217,11 @@ public class BayeuxEndpoint {
                 send(List.of(Bayeux.rejected(refusal)));
                 return;
             }
-            Credentials credentials = new Credentials(user, false);
+            // the socket's user: the upgrade's header, else the last handshake on it
+            Origin origin = new Origin(new Credentials(user, false), user, arrival, arrival.binding());
             for (JsonNode message : messages) {
                 // a client holds one connect at a time, so the latest one is the one to cancel on close
-                process(message, credentials, cancel -> cancelHeld = cancel, handshaken -> user = handshaken)
+                process(message, origin, cancel -> cancelHeld = cancel, handshaken -> user = handshaken)
                         .onSuccess(this::send);
             }
         }
@@ -176,20 +234,32 @@ public class BayeuxEndpoint {
     }
 
     /**
+     * Where the messages of one body or frame came from: the credentials of its request or upgrade, the user a
+     * WebSocket handshook as before (null for long-polling), what they came through, and what a handshake among
+     * them binds its session to.
+     */
+    private record Origin(Credentials header, BayeuxUser handshaken, Connection arrival, Connection binding) {
+    }
+
+    /**
      * One message of a batch. {@code onHold} learns how to cancel a held connect; {@code onHandshake} learns the
      * user of an accepted handshake (a WebSocket without an Authorization header is that user's from then on).
+     * Credentials count wherever they are, in the header or in the message's {@code ext}: invalid ones get 401,
+     * and those of another user than the session's, 402.
      */
-    private Future<List<ObjectNode>> process(JsonNode node, Credentials credentials, Consumer<Runnable> onHold,
+    private Future<List<ObjectNode>> process(JsonNode node, Origin origin, Consumer<Runnable> onHold,
             Consumer<BayeuxUser> onHandshake) {
         BayeuxMessage message = BayeuxMessage.of(node);
-        if (credentials.invalid()) {
+        Credentials ext = extCredentials(message);
+        if (origin.header().invalid() || ext.invalid()) {
             return Future.succeededFuture(List.of(Bayeux.unauthenticated(message)));
         }
+        List<BayeuxUser> claims = Stream.of(origin.header().user(), ext.user()).filter(Objects::nonNull).toList();
         if (!Bayeux.HANDSHAKE.equals(message.channel())) {
-            return sessions.receive(message, credentials.user(), onHold);
+            return sessions.receive(message, claims, origin.arrival(), onHold);
         }
-        BayeuxUser user = credentials.user() != null ? credentials.user() : extUser(message);
-        return sessions.handshake(message, user).map(reply -> {
+        BayeuxUser user = claims.isEmpty() ? origin.handshaken() : Bayeux.claimant(claims);
+        return sessions.handshake(message, user, origin.binding()).map(reply -> {
             if (reply.path("successful").asBoolean(false)) {
                 onHandshake.accept(user);
             }
@@ -197,8 +267,8 @@ public class BayeuxEndpoint {
         });
     }
 
-    /** The user of a token in the handshake's {@code ext}, or null. */
-    private BayeuxUser extUser(BayeuxMessage message) {
+    /** The credentials in a message's {@code ext}: {@code access_token}, else {@code authorization}. */
+    private Credentials extCredentials(BayeuxMessage message) {
         String token = message.extText("access_token");
         if (token == null) {
             String authorization = message.extText("authorization");
@@ -207,7 +277,11 @@ public class BayeuxEndpoint {
                 token = authorization;
             }
         }
-        return token == null ? null : user(token);
+        if (token == null) {
+            return Credentials.NONE;
+        }
+        BayeuxUser user = user(token);
+        return user == null ? Credentials.INVALID : new Credentials(user, false);
     }
 
     private Credentials credentials(String authorization) {
@@ -273,5 +347,11 @@ public class BayeuxEndpoint {
 
     private String write(List<ObjectNode> replies) {
         return json.write(replies);
+    }
+
+    private String randomHex() {
+        byte[] bits = new byte[16];
+        random.nextBytes(bits);
+        return HexFormat.of().formatHex(bits);
     }
 }

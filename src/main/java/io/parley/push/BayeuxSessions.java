@@ -18,6 +18,7 @@ import io.parley.chat.Recipient;
 import io.parley.push.bayeux.Bayeux;
 import io.parley.push.bayeux.BayeuxMessage;
 import io.parley.push.bayeux.BayeuxUser;
+import io.parley.push.bayeux.Connection;
 import io.parley.store.Keys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
@@ -26,7 +27,7 @@ import io.vertx.mutiny.redis.client.Redis;
 
 /**
  * The Bayeux sessions of this push instance by clientId. A clientId is 128 random bits, bound to the user of the
- * handshake that created it. Sessions live in memory only: after a restart clients handshake again, and a client
+ * handshake that created it and to the browser or WebSocket it came through. Sessions live in memory only: after a restart clients handshake again, and a client
  * that acknowledges resumes from the last position its user acknowledged, which is kept in Redis.
  */
 @ApplicationScoped
@@ -64,11 +65,12 @@ public class BayeuxSessions {
     }
 
     /**
-     * A handshake by {@code user} (null when its credentials were missing or invalid). With the acknowledge
+     * A handshake by {@code user} (null when its credentials were missing, invalid or disagreeing), whose session
+     * is bound to {@code bound}. With the acknowledge
      * extension delivery starts after the user's last acknowledged position ({@link AcknowledgedPositions});
      * otherwise after the newest entry of the log, as a fresh SSE stream does.
      */
-    Future<ObjectNode> handshake(BayeuxMessage message, BayeuxUser user) {
+    Future<ObjectNode> handshake(BayeuxMessage message, BayeuxUser user, Connection bound) {
         var refusal = Bayeux.refuseHandshake(message, user);
         if (refusal.isPresent()) {
             return Future.succeededFuture(refusal.get());
@@ -79,7 +81,7 @@ public class BayeuxSessions {
                 : log.head().map(NotificationLog.Head::newest);
         return Future.fromCompletionStage(start.subscribeAsCompletionStage()).map(position -> {
             String clientId = newClientId();
-            Bayeux.Step.Answer accepted = Bayeux.handshake(message, user, clientId, position, settings);
+            Bayeux.Step.Answer accepted = Bayeux.handshake(message, user, clientId, position, bound, settings);
             OpenSession session = new OpenSession(accepted.session(), log, vertx, settings, positions);
             byClientId.put(clientId, session);
             subscribers.add(session);
@@ -92,15 +94,18 @@ public class BayeuxSessions {
     }
 
     /**
-     * Any message but a handshake, for the session its clientId names. A held connect hands {@code onHold} the
-     * way to cancel it, for when its transport goes away unanswered.
+     * Any message but a handshake, for the session its clientId names, from the users {@code requesters} name
+     * through {@code arrival}. A held connect hands {@code onHold} the way to cancel it, for when its transport goes
+     * away unanswered.
      */
-    Future<List<ObjectNode>> receive(BayeuxMessage message, BayeuxUser requester, Consumer<Runnable> onHold) {
+    Future<List<ObjectNode>> receive(BayeuxMessage message, List<BayeuxUser> requesters, Connection arrival,
+            Consumer<Runnable> onHold) {
         OpenSession session = message.clientId() == null ? null : byClientId.get(message.clientId());
         if (session == null) {
-            return Future.succeededFuture(List.of(Bayeux.receive(null, message, requester, settings).reply()));
+            return Future.succeededFuture(List.of(Bayeux.receive(null, message, requesters, arrival, settings)
+                    .reply()));
         }
-        return session.receive(message, requester, held -> onHold.accept(() -> session.cancel(held)),
+        return session.receive(message, requesters, arrival, held -> onHold.accept(() -> session.cancel(held)),
                 () -> forget(session));
     }
 

@@ -11,6 +11,7 @@ import io.parley.push.bayeux.Bayeux;
 import io.parley.push.bayeux.BayeuxMessage;
 import io.parley.push.bayeux.BayeuxSession;
 import io.parley.push.bayeux.BayeuxUser;
+import io.parley.push.bayeux.Connection;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -85,8 +86,8 @@ final class OpenSession implements Subscriber {
      * Applies one message (not a handshake). Answers at once, or for a connect when there is something to send or
      * the timeout passed; {@code onHold} learns of a held connect so that its transport can cancel it.
      */
-    Future<List<ObjectNode>> receive(BayeuxMessage message, BayeuxUser requester, Consumer<Held> onHold,
-            Runnable onDisconnect) {
+    Future<List<ObjectNode>> receive(BayeuxMessage message, List<BayeuxUser> requesters, Connection arrival,
+            Consumer<Held> onHold, Runnable onDisconnect) {
         Bayeux.Step step;
         Held previous = null;
         Held mine = null;
@@ -95,7 +96,7 @@ final class OpenSession implements Subscriber {
         boolean subscribedNow = false;
         synchronized (this) {
             long now = System.currentTimeMillis();
-            step = Bayeux.receive(ended ? null : state, message, requester, settings);
+            step = Bayeux.receive(ended ? null : state, message, requesters, arrival, settings);
             if (step instanceof Bayeux.Step.Answer answer && answer.session() != null) {
                 subscribedNow = answer.session().subscribed() && !state.subscribed();
                 state = answer.session();

@@ -1,5 +1,7 @@
 package io.parley.push;
 
+import static io.parley.support.LongPoll.ack;
+import static io.parley.support.LongPoll.deliveredIds;
 import static io.parley.support.Parley.as;
 import static io.parley.support.Parley.operate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +20,7 @@ import io.parley.support.CometdClient;
 import io.parley.support.CometdClient.Received;
 import io.parley.support.CometdClient.TokenIn;
 import io.parley.support.CometdClient.Transport;
+import io.parley.support.LongPoll;
 import io.parley.support.Parley;
 import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
@@ -106,26 +109,26 @@ class CometdNotificationsTest {
     void whatAClientDidNotAcknowledgeIsSentAgain() {
         Agent agent = Parley.readyAgent("acker");
         try (SseClient sse = SseClient.connect(Parley.sseUrl(), agent.token(), null)) {
-            JsonObject handshake = bayeux(agent, "{\"channel\":\"/meta/handshake\",\"version\":\"1.0\","
-                    + "\"supportedConnectionTypes\":[\"long-polling\"],\"ext\":{\"ack\":true}}").getJsonObject(0);
+            LongPoll desktop = LongPoll.as(agent.token());
+            JsonObject handshake = desktop.handshake(true);
             assertEquals(true, handshake.getBoolean("successful"), handshake.encode());
             assertEquals(true, handshake.getJsonObject("ext").getBoolean("ack"));
             String clientId = handshake.getString("clientId");
             assertTrue(clientId.matches("[0-9a-f]{32}"), clientId);
-            assertEquals(true, bayeux(agent, "{\"channel\":\"/meta/subscribe\",\"clientId\":\"" + clientId
+            assertEquals(true, desktop.send("{\"channel\":\"/meta/subscribe\",\"clientId\":\"" + clientId
                     + "\",\"subscription\":\"/v2/me/chats\"}").getJsonObject(0).getBoolean("successful"));
 
             Parley.startChat("FirstL");
             String offerId = sse.nextOfType("StatusChange").id();
 
-            JsonArray batch1 = connect(agent, clientId, 0);
+            JsonArray batch1 = desktop.connect(0L);
             assertEquals(List.of(offerId), deliveredIds(batch1));
             assertEquals(1, ack(batch1));
             // batch 1 never reached the client: it acknowledges nothing newer than batch 0
-            JsonArray again = connect(agent, clientId, 0);
+            JsonArray again = desktop.connect(0L);
             assertEquals(List.of(offerId), deliveredIds(again));
             assertEquals(batch1.getJsonObject(0).getJsonObject("data"), again.getJsonObject(0).getJsonObject("data"));
-            JsonArray after = connect(agent, clientId, ack(again));
+            JsonArray after = desktop.connect(ack(again));
             assertEquals(List.of(), deliveredIds(after));
         }
     }
@@ -183,11 +186,16 @@ class CometdNotificationsTest {
                 assertTrue(String.valueOf(refused.get("error")).startsWith("403:"), refused.toString());
             }
 
-            // the first agent's clientId, under the second agent's token, is as unknown as a made-up one
+            // the first agent's clientId, under the second agent's token, is as unknown as a made-up one, even
+            // with the first agent's browser cookie
+            String cookie = victim.browserCookie();
+            assertTrue(cookie != null && cookie.matches("[0-9a-f]{32}"), "the stock client keeps the cookie: " + cookie);
             for (String channel : List.of("/meta/connect", "/meta/subscribe", "/meta/unsubscribe", "/meta/disconnect")) {
-                JsonObject reply = bayeux(other, "{\"channel\":\"" + channel + "\",\"clientId\":\""
-                        + victim.clientId() + "\",\"connectionType\":\"long-polling\","
-                        + "\"subscription\":\"/v2/me/chats\",\"advice\":{\"timeout\":0}}").getJsonObject(0);
+                String body = as(other.token()).cookie(LongPoll.COOKIE, cookie).body("[{\"channel\":\"" + channel
+                        + "\",\"clientId\":\"" + victim.clientId() + "\",\"connectionType\":\"long-polling\","
+                        + "\"subscription\":\"/v2/me/chats\",\"advice\":{\"timeout\":0}}]")
+                        .post("/api/v2/notifications").then().statusCode(200).extract().asString();
+                JsonObject reply = new JsonArray(body).getJsonObject(0);
                 assertEquals(false, reply.getBoolean("successful"), channel);
                 assertEquals("402::Unknown client", reply.getString("error"), channel);
                 assertEquals("handshake", reply.getJsonObject("advice").getString("reconnect"));
@@ -225,30 +233,6 @@ class CometdNotificationsTest {
         JsonObject refused = new JsonArray(anonymous).getJsonObject(0);
         assertEquals("401::Authentication failed", refused.getString("error"));
         assertEquals("none", refused.getJsonObject("advice").getString("reconnect"));
-    }
-
-    private static JsonArray connect(Agent agent, String clientId, long ack) {
-        return bayeux(agent, "{\"channel\":\"/meta/connect\",\"clientId\":\"" + clientId
-                + "\",\"connectionType\":\"long-polling\",\"advice\":{\"timeout\":0},\"ext\":{\"ack\":" + ack
-                + "}}");
-    }
-
-    private static List<String> deliveredIds(JsonArray replies) {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < replies.size(); i++) {
-            JsonObject message = replies.getJsonObject(i);
-            if (CHANNEL.equals(message.getString("channel"))) {
-                ids.add(message.getString("id"));
-            }
-        }
-        return ids;
-    }
-
-    private static long ack(JsonArray replies) {
-        JsonObject connect = replies.getJsonObject(replies.size() - 1);
-        assertEquals("/meta/connect", connect.getString("channel"));
-        assertEquals(true, connect.getBoolean("successful"), connect.encode());
-        return connect.getJsonObject("ext").getLong("ack");
     }
 
     /** Posts one Bayeux message as a long-polling client does, with the agent's token. */

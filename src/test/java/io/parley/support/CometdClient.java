@@ -144,6 +144,12 @@ public final class CometdClient implements AutoCloseable {
         return client.getId();
     }
 
+    /** The browser cookie the server set, as the client keeps it for its later requests, or null. */
+    public String browserCookie() {
+        var cookie = client.getCookie(LongPoll.COOKIE);
+        return cookie == null ? null : cookie.getValue();
+    }
+
     public BayeuxClient bayeux() {
         return client;
     }

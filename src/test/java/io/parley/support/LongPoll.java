@@ -97,6 +97,14 @@ public final class LongPoll {
         return clientId;
     }
 
+    /** A client that has learnt another's clientId and, given one, its browser cookie. */
+    public LongPoll posingAs(String otherClientId, String otherBrowser) {
+        LongPoll impostor = new LongPoll(token);
+        impostor.clientId = otherClientId;
+        impostor.browser = otherBrowser;
+        return impostor;
+    }
+
     /** The value of the browser cookie the server set, or null. */
     public String browser() {
         return browser;

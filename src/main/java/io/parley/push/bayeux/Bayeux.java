@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.util.RawValue;
  * arrive or the timeout passes.
  *
  * <p>Errors use Bayeux's {@code code:args:message} strings: 400 for a missing or unknown field, 401 for a
- * handshake without valid credentials, 402 for a clientId this server does not know for this user, 403 for a
- * channel the user may not subscribe or publish to.
+ * handshake without valid credentials, 402 for a clientId this server does not know for this browser or socket and
+ * this user, 403 for a channel the user may not subscribe or publish to.
  */
 public final class Bayeux {
 
@@ -72,6 +72,18 @@ public final class Bayeux {
     private Bayeux() {
     }
 
+    /**
+     * The one user the credentials of a handshake name, wherever they came (the request's or upgrade's header, the
+     * handshake's {@code ext}): null when there are none, or when they name different users, which authenticates
+     * nobody.
+     */
+    public static BayeuxUser claimant(List<BayeuxUser> claims) {
+        if (claims.isEmpty() || claims.stream().map(BayeuxUser::address).distinct().count() > 1) {
+            return null;
+        }
+        return claims.getFirst();
+    }
+
     /** Why a handshake cannot be accepted, or empty when it can. */
     public static Optional<ObjectNode> refuseHandshake(BayeuxMessage message, BayeuxUser user) {
         String error = null;
@@ -95,10 +107,11 @@ public final class Bayeux {
 
     /**
      * Accepts a handshake that {@link #refuseHandshake} did not refuse: a new session for {@code user} under
-     * {@code clientId}, delivering what the log holds after {@code start}.
+     * {@code clientId}, bound to {@code bound} ({@link Connection#binding}), delivering what the log holds after
+     * {@code start}.
      */
     public static Step.Answer handshake(BayeuxMessage message, BayeuxUser user, String clientId, String start,
-            Settings settings) {
+            Connection bound, Settings settings) {
         boolean acks = message.asksForAcks();
         ObjectNode reply = reply(message, HANDSHAKE);
         reply.put("successful", true);
@@ -109,16 +122,17 @@ public final class Bayeux {
         if (acks) {
             reply.putObject("ext").put("ack", true);
         }
-        return new Step.Answer(reply, BayeuxSession.start(clientId, user, acks, start));
+        return new Step.Answer(reply, BayeuxSession.start(clientId, user, bound, acks, start));
     }
 
     /**
      * Any message but a handshake. {@code session} is the one its clientId names (null when unknown);
-     * {@code requester} the user whose credentials came with the message, if any: a clientId of another user's
-     * session is as unknown as a made-up one.
+     * {@code requesters} the users whose credentials came with the message, wherever they came; {@code arrival}
+     * what it came through. A clientId is as unknown as a made-up one to another browser or WebSocket than its
+     * session's, and under credentials of another user: the clientId alone authenticates nobody.
      */
-    public static Step receive(BayeuxSession session, BayeuxMessage message, BayeuxUser requester,
-            Settings settings) {
+    public static Step receive(BayeuxSession session, BayeuxMessage message, List<BayeuxUser> requesters,
+            Connection arrival, Settings settings) {
         String channel = message.channel();
         if (channel == null) {
             return new Step.Answer(failure(message, null, missing("channel"), null), session);
@@ -126,7 +140,8 @@ public final class Bayeux {
         if (HANDSHAKE.equals(channel)) {
             throw new IllegalArgumentException("A handshake is answered by handshake()");
         }
-        if (session == null || requester != null && !requester.address().equals(session.user().address())) {
+        if (session == null || !session.bound().admits(arrival)
+                || requesters.stream().anyMatch(requester -> !requester.address().equals(session.user().address()))) {
             ObjectNode reply = failure(message, channel, UNKNOWN_CLIENT, null);
             reply.set("advice", NODES.objectNode().put("reconnect", "handshake").put("interval", 0));
             return new Step.Answer(reply, null);

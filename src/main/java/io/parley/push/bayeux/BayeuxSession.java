@@ -15,11 +15,12 @@ import java.util.Map;
  * <p>Only a batch this session sent can be acknowledged: the acknowledged position never passes what was sent to
  * this session, so a client that names a batch from the future (or one of another session) loses nothing by it.
  *
+ * @param bound the browser or WebSocket the session was handshaken through, the only one it answers
  * @param batch the number of the last batch sent (0 before the first)
  * @param unacked batch number → the last entry id it covered, for batches sent and not yet acknowledged
  */
-public record BayeuxSession(String clientId, BayeuxUser user, boolean acks, boolean subscribed, String acked,
-        String cursor, long batch, Map<Long, String> unacked) {
+public record BayeuxSession(String clientId, BayeuxUser user, Connection bound, boolean acks, boolean subscribed,
+        String acked, String cursor, long batch, Map<Long, String> unacked) {
 
     /** Most batches kept awaiting acknowledgement; a client acknowledges each on its next connect. */
     static final int MAX_PENDING = 32;
@@ -28,13 +29,14 @@ public record BayeuxSession(String clientId, BayeuxUser user, boolean acks, bool
         unacked = Map.copyOf(unacked);
     }
 
-    /** A new session whose delivery starts after {@code start}. */
-    public static BayeuxSession start(String clientId, BayeuxUser user, boolean acks, String start) {
-        return new BayeuxSession(clientId, user, acks, false, start, start, 0, Map.of());
+    /** A new session, bound to {@code bound}, whose delivery starts after {@code start}. */
+    public static BayeuxSession start(String clientId, BayeuxUser user, Connection bound, boolean acks,
+            String start) {
+        return new BayeuxSession(clientId, user, bound, acks, false, start, start, 0, Map.of());
     }
 
     public BayeuxSession subscribed(boolean on) {
-        return new BayeuxSession(clientId, user, acks, on, acked, cursor, batch, unacked);
+        return new BayeuxSession(clientId, user, bound, acks, on, acked, cursor, batch, unacked);
     }
 
     /**
@@ -48,7 +50,7 @@ public record BayeuxSession(String clientId, BayeuxUser user, boolean acks, bool
             return this;
         }
         String upTo = unacked.getOrDefault(received, acked);
-        return new BayeuxSession(clientId, user, acks, subscribed, upTo, upTo, batch, Map.of());
+        return new BayeuxSession(clientId, user, bound, acks, subscribed, upTo, upTo, batch, Map.of());
     }
 
     /**
@@ -59,13 +61,13 @@ public record BayeuxSession(String clientId, BayeuxUser user, boolean acks, bool
         String upTo = lastId == null ? cursor : lastId;
         long next = batch + 1;
         if (!acks) {
-            return new BayeuxSession(clientId, user, false, subscribed, upTo, upTo, next, Map.of());
+            return new BayeuxSession(clientId, user, bound, false, subscribed, upTo, upTo, next, Map.of());
         }
         Map<Long, String> pending = new HashMap<>(unacked);
         pending.put(next, upTo);
         // a client that never names a batch it received must not grow the session; naming a forgotten batch later
         // only resends from the acknowledged position
         pending.keySet().removeIf(number -> number <= next - MAX_PENDING);
-        return new BayeuxSession(clientId, user, true, subscribed, acked, upTo, next, pending);
+        return new BayeuxSession(clientId, user, bound, true, subscribed, acked, upTo, next, pending);
     }
 }

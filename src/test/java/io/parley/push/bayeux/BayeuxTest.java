@@ -20,6 +20,7 @@ class BayeuxTest {
     static final Bayeux.Settings SETTINGS = new Bayeux.Settings(25_000, 0, 10_000);
     static final BayeuxUser AGENT = new BayeuxUser("u:agent", "/v2/me/chats");
     static final BayeuxUser OTHER = new BayeuxUser("u:other", "/v2/me/chats");
+    static final Connection BROWSER = Connection.longPolling("b1");
 
     static BayeuxMessage message(String json) {
         try {
@@ -34,13 +35,13 @@ class BayeuxTest {
              "supportedConnectionTypes":["websocket","long-polling"],"ext":{"ack":true}}""");
 
     static BayeuxSession session(boolean acks) {
-        return BayeuxSession.start("c1", AGENT, acks, "5-0").subscribed(true);
+        return BayeuxSession.start("c1", AGENT, BROWSER, acks, "5-0").subscribed(true);
     }
 
     @Test
     void handshakeAcceptedWithAdviceAndAcks() {
         assertTrue(Bayeux.refuseHandshake(HANDSHAKE, AGENT).isEmpty());
-        Bayeux.Step.Answer answer = Bayeux.handshake(HANDSHAKE, AGENT, "c1", "5-0", SETTINGS);
+        Bayeux.Step.Answer answer = Bayeux.handshake(HANDSHAKE, AGENT, "c1", "5-0", BROWSER, SETTINGS);
         ObjectNode reply = answer.reply();
         assertEquals("/meta/handshake", reply.path("channel").asText());
         assertEquals("1", reply.path("id").asText());
@@ -75,33 +76,55 @@ class BayeuxTest {
     void unknownOrForeignClientIdIsUnknown() {
         BayeuxMessage connect = message("""
                 {"channel":"/meta/connect","clientId":"c1","connectionType":"long-polling"}""");
-        for (Bayeux.Step step : List.of(Bayeux.receive(null, connect, AGENT, SETTINGS),
-                Bayeux.receive(session(false), connect, OTHER, SETTINGS))) {
+        BayeuxSession overSocket = BayeuxSession.start("c1", AGENT, Connection.webSocket("s1", null).binding(), false,
+                "5-0");
+        for (Bayeux.Step step : List.of(Bayeux.receive(null, connect, List.of(AGENT), BROWSER, SETTINGS),
+                Bayeux.receive(session(false), connect, List.of(OTHER), BROWSER, SETTINGS),
+                Bayeux.receive(session(false), connect, List.of(AGENT, OTHER), BROWSER, SETTINGS),
+                Bayeux.receive(session(false), connect, List.of(AGENT), Connection.longPolling(null), SETTINGS),
+                Bayeux.receive(session(false), connect, List.of(AGENT), Connection.longPolling("b2"), SETTINGS),
+                Bayeux.receive(session(false), connect, List.of(AGENT), Connection.webSocket("s1", "b2"), SETTINGS),
+                Bayeux.receive(overSocket, connect, List.of(AGENT), Connection.webSocket("s2", "b1"), SETTINGS),
+                Bayeux.receive(overSocket, connect, List.of(AGENT), BROWSER, SETTINGS))) {
             Bayeux.Step.Answer answer = assertInstanceOf(Bayeux.Step.Answer.class, step);
             assertEquals("402::Unknown client", answer.reply().path("error").asText());
             assertEquals("handshake", answer.reply().path("advice").path("reconnect").asText());
             assertNull(answer.session());
         }
-        // without credentials on the message, the clientId itself is the credential
-        assertInstanceOf(Bayeux.Step.Hold.class, Bayeux.receive(session(false), connect, null, SETTINGS));
+        // the browser's cookie goes with the clientId: no token is needed on every message
+        assertInstanceOf(Bayeux.Step.Hold.class, Bayeux.receive(session(false), connect, List.of(), BROWSER,
+                SETTINGS));
+        // a long-polling session may go on over a WebSocket its browser opened; a WebSocket's only on itself
+        assertInstanceOf(Bayeux.Step.Hold.class, Bayeux.receive(session(false), connect, List.of(AGENT),
+                Connection.webSocket("s3", "b1"), SETTINGS));
+        assertInstanceOf(Bayeux.Step.Hold.class, Bayeux.receive(overSocket, connect, List.of(AGENT),
+                Connection.webSocket("s1", null), SETTINGS));
+    }
+
+    @Test
+    void credentialsThatDisagreeAuthenticateNobody() {
+        assertEquals(AGENT, Bayeux.claimant(List.of(AGENT)));
+        assertEquals(AGENT, Bayeux.claimant(List.of(AGENT, new BayeuxUser("u:agent", "/v2/me/chats"))));
+        assertNull(Bayeux.claimant(List.of()));
+        assertNull(Bayeux.claimant(List.of(AGENT, OTHER)));
     }
 
     @Test
     void onlyTheUsersOwnChannelMayBeSubscribed() {
-        BayeuxSession fresh = BayeuxSession.start("c1", AGENT, false, "5-0");
+        BayeuxSession fresh = BayeuxSession.start("c1", AGENT, BROWSER, false, "5-0");
         Bayeux.Step.Answer own = (Bayeux.Step.Answer) Bayeux.receive(fresh, message("""
-                {"channel":"/meta/subscribe","clientId":"c1","subscription":"/v2/me/chats"}"""), AGENT, SETTINGS);
+                {"channel":"/meta/subscribe","clientId":"c1","subscription":"/v2/me/chats"}"""), List.of(AGENT), BROWSER, SETTINGS);
         assertTrue(own.reply().path("successful").asBoolean());
         assertTrue(own.session().subscribed());
         for (String channel : List.of("/v2/chats", "/v2/users/x/chats", "/**", "/meta/connect")) {
             Bayeux.Step.Answer other = (Bayeux.Step.Answer) Bayeux.receive(fresh, message(
                     "{\"channel\":\"/meta/subscribe\",\"clientId\":\"c1\",\"subscription\":\"" + channel + "\"}"),
-                    AGENT, SETTINGS);
+                    List.of(AGENT), BROWSER, SETTINGS);
             assertEquals("403:" + channel + ":Subscription forbidden", other.reply().path("error").asText());
             assertFalse(other.session().subscribed());
         }
         Bayeux.Step.Answer sneaky = (Bayeux.Step.Answer) Bayeux.receive(fresh, message("""
-                {"channel":"/meta/subscribe","clientId":"c1","subscription":"/a:b"}"""), AGENT, SETTINGS);
+                {"channel":"/meta/subscribe","clientId":"c1","subscription":"/a:b"}"""), List.of(AGENT), BROWSER, SETTINGS);
         assertEquals("403::Subscription forbidden", sneaky.reply().path("error").asText());
     }
 
@@ -109,29 +132,29 @@ class BayeuxTest {
     void misuseGetsBayeuxErrors() {
         BayeuxSession session = session(false);
         assertEquals("400:connectionType:Missing field", Bayeux.receive(session, message("""
-                {"channel":"/meta/connect","clientId":"c1"}"""), null, SETTINGS).reply().path("error").asText());
+                {"channel":"/meta/connect","clientId":"c1"}"""), List.of(), BROWSER, SETTINGS).reply().path("error").asText());
         assertEquals("400::Unknown transport", Bayeux.receive(session, message("""
-                {"channel":"/meta/connect","clientId":"c1","connectionType":"iframe"}"""), null, SETTINGS)
+                {"channel":"/meta/connect","clientId":"c1","connectionType":"iframe"}"""), List.of(), BROWSER, SETTINGS)
                 .reply().path("error").asText());
         assertEquals("400:subscription:Missing field", Bayeux.receive(session, message("""
-                {"channel":"/meta/subscribe","clientId":"c1"}"""), null, SETTINGS).reply().path("error").asText());
+                {"channel":"/meta/subscribe","clientId":"c1"}"""), List.of(), BROWSER, SETTINGS).reply().path("error").asText());
         assertEquals("403:/v2/me/chats:Publish forbidden", Bayeux.receive(session, message("""
-                {"channel":"/v2/me/chats","clientId":"c1","data":{}}"""), null, SETTINGS).reply().path("error")
+                {"channel":"/v2/me/chats","clientId":"c1","data":{}}"""), List.of(), BROWSER, SETTINGS).reply().path("error")
                 .asText());
         assertEquals("400:/meta/nonsense:Unknown channel", Bayeux.receive(session, message("""
-                {"channel":"/meta/nonsense","clientId":"c1"}"""), null, SETTINGS).reply().path("error").asText());
+                {"channel":"/meta/nonsense","clientId":"c1"}"""), List.of(), BROWSER, SETTINGS).reply().path("error").asText());
         assertEquals("400:channel:Missing field", Bayeux.receive(session, message("""
-                {"channel":42,"clientId":"c1"}"""), null, SETTINGS).reply().path("error").asText());
+                {"channel":42,"clientId":"c1"}"""), List.of(), BROWSER, SETTINGS).reply().path("error").asText());
     }
 
     @Test
     void connectIsHeldForTheAdvisedTimeoutOrLessWhenTheClientAsks() {
         Bayeux.Step.Hold held = (Bayeux.Step.Hold) Bayeux.receive(session(false), message("""
-                {"channel":"/meta/connect","clientId":"c1","connectionType":"websocket"}"""), null, SETTINGS);
+                {"channel":"/meta/connect","clientId":"c1","connectionType":"websocket"}"""), List.of(), BROWSER, SETTINGS);
         assertEquals(25_000, held.timeout());
         Bayeux.Step.Hold first = (Bayeux.Step.Hold) Bayeux.receive(session(false), message("""
                 {"channel":"/meta/connect","clientId":"c1","connectionType":"websocket","advice":{"timeout":0}}"""),
-                null, SETTINGS);
+                List.of(), BROWSER, SETTINGS);
         assertEquals(0, first.timeout());
     }
 
@@ -166,7 +189,7 @@ class BayeuxTest {
         assertEquals(s, s.acknowledge(999_999));
         Bayeux.Step.Hold held = (Bayeux.Step.Hold) Bayeux.receive(s, message("""
                 {"channel":"/meta/connect","clientId":"c1","connectionType":"long-polling","ext":{"ack":999999}}"""),
-                null, SETTINGS);
+                List.of(), BROWSER, SETTINGS);
         assertEquals("7-0", held.session().cursor(), "nothing is sent again");
         assertEquals("5-0", held.session().acked(), "nothing is acknowledged");
         // the batches sent stay pending: a real acknowledgement still finds them
