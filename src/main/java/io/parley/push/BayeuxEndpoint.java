@@ -67,6 +67,8 @@ public class BayeuxEndpoint {
     /** CometD's own name for the cookie that tells one browser from another. */
     static final String BROWSER_COOKIE = "BAYEUX_BROWSER";
     private static final Pattern BROWSER_FORM = Pattern.compile("[0-9a-f]{32}");
+    /** The WebSocket close status for a message larger than the server takes (RFC 6455). */
+    private static final short MESSAGE_TOO_BIG = 1009;
 
     /** The user that the credentials of a request name (null when it has none), or invalid credentials. */
     private record Credentials(BayeuxUser user, boolean invalid) {
@@ -200,7 +202,14 @@ public class BayeuxEndpoint {
 
         void listen() {
             socket.textMessageHandler(this::onFrame);
-            socket.exceptionHandler(failure -> LOG.debugf("Bayeux WebSocket failed: %s", failure.toString()));
+            socket.exceptionHandler(failure -> {
+                LOG.debugf("Bayeux WebSocket failed: %s", failure.toString());
+                if (failure instanceof IllegalStateException && !socket.isClosed()) {
+                    // how Vert.x reports a message over quarkus.http.websocket-server.max-message-size: it drops
+                    // what it gathered and reads on, so the rest of that message would arrive as one of its own
+                    socket.close(MESSAGE_TOO_BIG, "Message too big");
+                }
+            });
             socket.closeHandler(closed -> {
                 Runnable cancel = cancelHeld;
                 if (cancel != null) {
