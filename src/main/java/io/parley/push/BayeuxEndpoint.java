@@ -34,7 +34,9 @@ import io.parley.push.bayeux.Connection;
 import io.parley.store.Json;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
@@ -69,6 +71,8 @@ public class BayeuxEndpoint {
     private static final Pattern BROWSER_FORM = Pattern.compile("[0-9a-f]{32}");
     /** The WebSocket close status for a message larger than the server takes (RFC 6455). */
     private static final short MESSAGE_TOO_BIG = 1009;
+    /** The WebSocket close status for a client shed for reading too slowly: it may come back at once. */
+    private static final short TRY_AGAIN_LATER = 1013;
 
     /** The user that the credentials of a request name (null when it has none), or invalid credentials. */
     private record Credentials(BayeuxUser user, boolean invalid) {
@@ -183,21 +187,31 @@ public class BayeuxEndpoint {
         Connection arrival = Connection.webSocket(Long.toString(sockets.incrementAndGet()),
                 browser(context.request()));
         context.request().toWebSocket()
-                .onSuccess(socket -> new Socket(socket, credentials.user(), arrival).listen())
+                .onSuccess(socket -> new Socket(socket, credentials.user(), arrival, Vertx.currentContext()).listen())
                 .onFailure(failure -> LOG.debugf("WebSocket upgrade failed: %s", failure.toString()));
     }
 
-    /** One WebSocket: frames of Bayeux messages in, replies out whenever they are ready. */
+    /**
+     * One WebSocket: frames of Bayeux messages in, replies out whenever they are ready. A client that does not
+     * read what it asked for is shed: once more than {@code parley.notifications.max-unsent-bytes} wait unsent, the
+     * socket is closed (1013, try again later) rather than buffered without bound, and the client's next handshake
+     * resumes after what it acknowledged.
+     */
     private final class Socket {
         private final ServerWebSocket socket;
         private final Connection arrival;
+        /** The socket's event loop, where its writes happen, so that a full write queue shows right after one. */
+        private final Context context;
         private volatile BayeuxUser user;
         private volatile Runnable cancelHeld;
+        private volatile boolean shed;
 
-        Socket(ServerWebSocket socket, BayeuxUser user, Connection arrival) {
+        Socket(ServerWebSocket socket, BayeuxUser user, Connection arrival, Context context) {
             this.socket = socket;
             this.user = user;
             this.arrival = arrival;
+            this.context = context;
+            socket.setWriteQueueMaxSize(config.notifications().maxUnsentBytes());
         }
 
         void listen() {
@@ -219,6 +233,9 @@ public class BayeuxEndpoint {
         }
 
         private void onFrame(String frame) {
+            if (shed) {
+                return;
+            }
             List<JsonNode> messages = messages(frame);
             String refusal = refusal(messages);
             if (refusal != null) {
@@ -236,9 +253,34 @@ public class BayeuxEndpoint {
         }
 
         private void send(List<ObjectNode> replies) {
-            if (!replies.isEmpty() && !socket.isClosed()) {
+            if (replies.isEmpty()) {
+                return;
+            }
+            if (Vertx.currentContext() != context) {
+                context.runOnContext(now -> send(replies));
+                return;
+            }
+            if (shed || socket.isClosed()) {
+                return;
+            }
+            if (!socket.writeQueueFull()) {
                 socket.writeTextMessage(write(replies));
             }
+            if (socket.writeQueueFull()) {
+                shed();
+            }
+        }
+
+        /** The client reads too slowly: nothing more is written, and the close frame waits behind the rest. */
+        private void shed() {
+            shed = true;
+            LOG.debugf("Closing a Bayeux WebSocket whose client left more than %d bytes unread",
+                    config.notifications().maxUnsentBytes());
+            Runnable cancel = cancelHeld;
+            if (cancel != null) {
+                cancel.run();
+            }
+            socket.close(TRY_AGAIN_LATER, "Too slow: handshake again");
         }
     }
 

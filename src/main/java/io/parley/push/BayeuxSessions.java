@@ -43,6 +43,7 @@ public class BayeuxSessions {
     private final Redis redis;
     private final Vertx vertx;
     private final Bayeux.Settings settings;
+    private final int maxBatchBytes;
 
     BayeuxSessions(Subscribers subscribers, AcknowledgedPositions positions, Keys keys, Redis redis, Vertx vertx,
             ParleyConfig config) {
@@ -54,6 +55,7 @@ public class BayeuxSessions {
         var bayeux = config.notifications().bayeux();
         this.settings = new Bayeux.Settings(bayeux.timeout().toMillis(), bayeux.interval().toMillis(),
                 bayeux.maxInterval().toMillis());
+        this.maxBatchBytes = config.notifications().maxUnsentBytes();
         if (config.role().servesPush()) {
             long every = Math.max(1000, settings.maxInterval() / 2);
             vertx.setPeriodic(every, every, id -> reap());
@@ -82,7 +84,8 @@ public class BayeuxSessions {
         return Future.fromCompletionStage(start.subscribeAsCompletionStage()).map(position -> {
             String clientId = newClientId();
             Bayeux.Step.Answer accepted = Bayeux.handshake(message, user, clientId, position, bound, settings);
-            OpenSession session = new OpenSession(accepted.session(), log, vertx, settings, positions);
+            OpenSession session = new OpenSession(accepted.session(), log, vertx, settings, positions,
+                    maxBatchBytes);
             byClientId.put(clientId, session);
             subscribers.add(session);
             return accepted.reply();

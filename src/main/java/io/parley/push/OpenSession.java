@@ -48,6 +48,8 @@ final class OpenSession implements Subscriber {
     private final Vertx vertx;
     private final Bayeux.Settings settings;
     private final AcknowledgedPositions positions;
+    /** Most bytes of notifications in one connect reply (but at least one notification). */
+    private final int maxBatchBytes;
     private BayeuxSession state;
     private Held held;
     private long lastSeen;
@@ -58,8 +60,9 @@ final class OpenSession implements Subscriber {
     private boolean ended;
 
     OpenSession(BayeuxSession state, NotificationLog log, Vertx vertx, Bayeux.Settings settings,
-            AcknowledgedPositions positions) {
+            AcknowledgedPositions positions, int maxBatchBytes) {
         this.state = state;
+        this.maxBatchBytes = maxBatchBytes;
         this.log = log;
         this.vertx = vertx;
         this.settings = settings;
@@ -194,7 +197,7 @@ final class OpenSession implements Subscriber {
                 current = held == waiting;
             }
             if (current && (!entries.isEmpty() || waiting.immediate)) {
-                complete(waiting, entries);
+                complete(waiting, fitting(entries, maxBatchBytes));
             } else if (again || !current) {
                 // woken meanwhile, or a newer connect arrived while this one was reading: read for that one
                 wake();
@@ -209,6 +212,21 @@ final class OpenSession implements Subscriber {
                 complete(waiting, List.of());
             }
         });
+    }
+
+    /**
+     * The first of {@code entries} whose JSON comes to at most {@code maxBytes} (at least the first): a connect
+     * reply is written whole, and a client that stops reading must not make it hold more than that unsent.
+     */
+    static List<NotificationLog.Entry> fitting(List<NotificationLog.Entry> entries, int maxBytes) {
+        long bytes = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            bytes += entries.get(i).json().length();
+            if (bytes > maxBytes && i > 0) {
+                return entries.subList(0, i);
+            }
+        }
+        return entries;
     }
 
     /** Answers a held connect with {@code entries} as its batch, unless it was answered or cancelled already. */
