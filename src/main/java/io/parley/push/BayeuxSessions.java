@@ -27,8 +27,9 @@ import io.vertx.mutiny.redis.client.Redis;
 
 /**
  * The Bayeux sessions of this push instance by clientId. A clientId is 128 random bits, bound to the user of the
- * handshake that created it and to the browser or WebSocket it came through. Sessions live in memory only: after a restart clients handshake again, and a client
- * that acknowledges resumes from the last position its user acknowledged, which is kept in Redis.
+ * handshake that created it and to the browser or WebSocket it came through. Sessions live in memory only: after a
+ * restart clients handshake again, and a client that acknowledges resumes from the last position its user
+ * acknowledged, which is kept in Redis.
  */
 @ApplicationScoped
 public class BayeuxSessions {
@@ -68,9 +69,9 @@ public class BayeuxSessions {
 
     /**
      * A handshake by {@code user} (null when its credentials were missing, invalid or disagreeing), whose session
-     * is bound to {@code bound}. With the acknowledge
-     * extension delivery starts after the user's last acknowledged position ({@link AcknowledgedPositions});
-     * otherwise after the newest entry of the log, as a fresh SSE stream does.
+     * is bound to {@code bound}. With the acknowledge extension delivery starts after the user's last acknowledged
+     * position ({@link AcknowledgedPositions}); otherwise after the newest entry of the log, as a fresh SSE stream
+     * does.
      */
     Future<ObjectNode> handshake(BayeuxMessage message, BayeuxUser user, Connection bound) {
         var refusal = Bayeux.refuseHandshake(message, user);

@@ -57,7 +57,8 @@ class CometdClientIdTest {
 
         Response behindTls = LongPoll.as(agent.token()).request().header("X-Forwarded-Proto", "https")
                 .body(handshake).post("/api/v2/notifications");
-        assertTrue(behindTls.getHeader("Set-Cookie").toLowerCase().contains("; secure;"), behindTls.getHeader("Set-Cookie"));
+        String secure = behindTls.getHeader("Set-Cookie");
+        assertTrue(secure.toLowerCase().contains("; secure;"), secure);
         assertNotEquals(plain.getCookie("BAYEUX_BROWSER"), behindTls.getCookie("BAYEUX_BROWSER"));
 
         // a second tab of the same browser keeps the browser's cookie, and both tabs' sessions work with it

@@ -189,7 +189,7 @@ class CometdNotificationsTest {
             // the first agent's clientId, under the second agent's token, is as unknown as a made-up one, even
             // with the first agent's browser cookie
             String cookie = victim.browserCookie();
-            assertTrue(cookie != null && cookie.matches("[0-9a-f]{32}"), "the stock client keeps the cookie: " + cookie);
+            assertTrue(cookie != null && cookie.matches("[0-9a-f]{32}"), "the client keeps the cookie: " + cookie);
             for (String channel : List.of("/meta/connect", "/meta/subscribe", "/meta/unsubscribe", "/meta/disconnect")) {
                 String body = as(other.token()).cookie(LongPoll.COOKIE, cookie).body("[{\"channel\":\"" + channel
                         + "\",\"clientId\":\"" + victim.clientId() + "\",\"connectionType\":\"long-polling\","

@@ -34,6 +34,11 @@ class BayeuxTest {
             {"id":"1","channel":"/meta/handshake","version":"1.0",
              "supportedConnectionTypes":["websocket","long-polling"],"ext":{"ack":true}}""");
 
+    /** One message from the session's own browser, with no credentials on it. */
+    static Bayeux.Step receive(BayeuxSession session, String json) {
+        return Bayeux.receive(session, message(json), List.of(), BROWSER, SETTINGS);
+    }
+
     static BayeuxSession session(boolean acks) {
         return BayeuxSession.start("c1", AGENT, BROWSER, acks, "5-0").subscribed(true);
     }
@@ -112,8 +117,8 @@ class BayeuxTest {
     @Test
     void onlyTheUsersOwnChannelMayBeSubscribed() {
         BayeuxSession fresh = BayeuxSession.start("c1", AGENT, BROWSER, false, "5-0");
-        Bayeux.Step.Answer own = (Bayeux.Step.Answer) Bayeux.receive(fresh, message("""
-                {"channel":"/meta/subscribe","clientId":"c1","subscription":"/v2/me/chats"}"""), List.of(AGENT), BROWSER, SETTINGS);
+        Bayeux.Step.Answer own = (Bayeux.Step.Answer) receive(fresh, """
+                {"channel":"/meta/subscribe","clientId":"c1","subscription":"/v2/me/chats"}""");
         assertTrue(own.reply().path("successful").asBoolean());
         assertTrue(own.session().subscribed());
         for (String channel : List.of("/v2/chats", "/v2/users/x/chats", "/**", "/meta/connect")) {
@@ -123,38 +128,37 @@ class BayeuxTest {
             assertEquals("403:" + channel + ":Subscription forbidden", other.reply().path("error").asText());
             assertFalse(other.session().subscribed());
         }
-        Bayeux.Step.Answer sneaky = (Bayeux.Step.Answer) Bayeux.receive(fresh, message("""
-                {"channel":"/meta/subscribe","clientId":"c1","subscription":"/a:b"}"""), List.of(AGENT), BROWSER, SETTINGS);
+        Bayeux.Step.Answer sneaky = (Bayeux.Step.Answer) receive(fresh, """
+                {"channel":"/meta/subscribe","clientId":"c1","subscription":"/a:b"}""");
         assertEquals("403::Subscription forbidden", sneaky.reply().path("error").asText());
     }
 
     @Test
     void misuseGetsBayeuxErrors() {
         BayeuxSession session = session(false);
-        assertEquals("400:connectionType:Missing field", Bayeux.receive(session, message("""
-                {"channel":"/meta/connect","clientId":"c1"}"""), List.of(), BROWSER, SETTINGS).reply().path("error").asText());
-        assertEquals("400::Unknown transport", Bayeux.receive(session, message("""
-                {"channel":"/meta/connect","clientId":"c1","connectionType":"iframe"}"""), List.of(), BROWSER, SETTINGS)
+        assertEquals("400:connectionType:Missing field", receive(session, """
+                {"channel":"/meta/connect","clientId":"c1"}""").reply().path("error").asText());
+        assertEquals("400::Unknown transport", receive(session, """
+                {"channel":"/meta/connect","clientId":"c1","connectionType":"iframe"}""")
                 .reply().path("error").asText());
-        assertEquals("400:subscription:Missing field", Bayeux.receive(session, message("""
-                {"channel":"/meta/subscribe","clientId":"c1"}"""), List.of(), BROWSER, SETTINGS).reply().path("error").asText());
-        assertEquals("403:/v2/me/chats:Publish forbidden", Bayeux.receive(session, message("""
-                {"channel":"/v2/me/chats","clientId":"c1","data":{}}"""), List.of(), BROWSER, SETTINGS).reply().path("error")
+        assertEquals("400:subscription:Missing field", receive(session, """
+                {"channel":"/meta/subscribe","clientId":"c1"}""").reply().path("error").asText());
+        assertEquals("403:/v2/me/chats:Publish forbidden", receive(session, """
+                {"channel":"/v2/me/chats","clientId":"c1","data":{}}""").reply().path("error")
                 .asText());
-        assertEquals("400:/meta/nonsense:Unknown channel", Bayeux.receive(session, message("""
-                {"channel":"/meta/nonsense","clientId":"c1"}"""), List.of(), BROWSER, SETTINGS).reply().path("error").asText());
-        assertEquals("400:channel:Missing field", Bayeux.receive(session, message("""
-                {"channel":42,"clientId":"c1"}"""), List.of(), BROWSER, SETTINGS).reply().path("error").asText());
+        assertEquals("400:/meta/nonsense:Unknown channel", receive(session, """
+                {"channel":"/meta/nonsense","clientId":"c1"}""").reply().path("error").asText());
+        assertEquals("400:channel:Missing field", receive(session, """
+                {"channel":42,"clientId":"c1"}""").reply().path("error").asText());
     }
 
     @Test
     void connectIsHeldForTheAdvisedTimeoutOrLessWhenTheClientAsks() {
-        Bayeux.Step.Hold held = (Bayeux.Step.Hold) Bayeux.receive(session(false), message("""
-                {"channel":"/meta/connect","clientId":"c1","connectionType":"websocket"}"""), List.of(), BROWSER, SETTINGS);
+        Bayeux.Step.Hold held = (Bayeux.Step.Hold) receive(session(false), """
+                {"channel":"/meta/connect","clientId":"c1","connectionType":"websocket"}""");
         assertEquals(25_000, held.timeout());
-        Bayeux.Step.Hold first = (Bayeux.Step.Hold) Bayeux.receive(session(false), message("""
-                {"channel":"/meta/connect","clientId":"c1","connectionType":"websocket","advice":{"timeout":0}}"""),
-                List.of(), BROWSER, SETTINGS);
+        Bayeux.Step.Hold first = (Bayeux.Step.Hold) receive(session(false), """
+                {"channel":"/meta/connect","clientId":"c1","connectionType":"websocket","advice":{"timeout":0}}""");
         assertEquals(0, first.timeout());
     }
 
@@ -187,9 +191,8 @@ class BayeuxTest {
         BayeuxSession s = session(true).sent("6-0").sent("7-0");
         assertEquals(s, s.acknowledge(3));
         assertEquals(s, s.acknowledge(999_999));
-        Bayeux.Step.Hold held = (Bayeux.Step.Hold) Bayeux.receive(s, message("""
-                {"channel":"/meta/connect","clientId":"c1","connectionType":"long-polling","ext":{"ack":999999}}"""),
-                List.of(), BROWSER, SETTINGS);
+        Bayeux.Step.Hold held = (Bayeux.Step.Hold) receive(s, """
+                {"channel":"/meta/connect","clientId":"c1","connectionType":"long-polling","ext":{"ack":999999}}""");
         assertEquals("7-0", held.session().cursor(), "nothing is sent again");
         assertEquals("5-0", held.session().acked(), "nothing is acknowledged");
         // the batches sent stay pending: a real acknowledgement still finds them
