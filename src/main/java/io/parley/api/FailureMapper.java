@@ -12,13 +12,15 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.parley.chat.StatusCode;
+import io.parley.store.RedisFailure;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 
 /**
  * Turns every failure into a GWS reply body. Refusals of bad input are expected and logged at most in one line;
- * only a genuine server fault is logged with its stack trace.
+ * only a genuine server fault is logged with its stack trace. A reply names a cause only when it was checked: an
+ * unreachable Redis, or a command Redis (or its client) refused.
  */
 public class FailureMapper {
 
@@ -56,7 +58,7 @@ public class FailureMapper {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
-            return Replies.failure(StatusCode.INTERNAL_ERROR, "Internal error; nothing was changed");
+            return Replies.failure(StatusCode.INTERNAL_ERROR, "Internal error");
         }
         return Response.fromResponse(Replies.failure(StatusCode.INVALID_INPUT, "Invalid request")).status(status)
                 .build();
@@ -70,8 +72,13 @@ public class FailureMapper {
             LOG.warnf("Redis unreachable, answered 503: %s", unreachable.toString());
             return Replies.failure(StatusCode.INTERNAL_ERROR, "Redis is unreachable; nothing was changed, try again");
         }
+        if (RedisFailure.isRedis(e)) {
+            // one line, and no stack trace: the client's messages and traces can carry the command's arguments
+            LOG.errorf("Redis failed a request, answered 503: %s", RedisFailure.describe(e));
+            return Replies.failure(StatusCode.INTERNAL_ERROR, "Redis failed the request");
+        }
         LOG.error("Request failed", e);
-        return Replies.failure(StatusCode.INTERNAL_ERROR, "Internal error (is Redis reachable?); nothing was changed");
+        return Replies.failure(StatusCode.INTERNAL_ERROR, "Internal error");
     }
 
     /** The refused or dropped connection behind {@code e}, if that is what it is. */

@@ -20,6 +20,7 @@ import io.parley.push.bayeux.BayeuxMessage;
 import io.parley.push.bayeux.BayeuxUser;
 import io.parley.push.bayeux.Connection;
 import io.parley.store.Keys;
+import io.parley.store.RedisFailure;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -92,7 +93,7 @@ public class BayeuxSessions {
             return accepted.reply();
         }).recover(failure -> {
             LOG.debugf("Handshake failed: the notification log or the acknowledged position unreachable: %s",
-                    failure.toString());
+                    RedisFailure.describe(failure));
             return Future.succeededFuture(Bayeux.unavailable(message));
         });
     }

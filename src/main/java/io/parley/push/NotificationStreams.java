@@ -14,6 +14,7 @@ import io.parley.chat.Recipient;
 import io.parley.chat.StatusCode;
 import io.parley.store.Json;
 import io.parley.store.Keys;
+import io.parley.store.RedisFailure;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
@@ -100,7 +101,8 @@ public class NotificationStreams {
         response.closeHandler(closed -> forget(context.vertx(), heartbeat, stream));
         response.exceptionHandler(failure -> forget(context.vertx(), heartbeat, stream));
         stream.start(lastEventId, failure -> {
-            LOG.warnf("Refusing a notification stream that could not read its log's position: %s", failure);
+            LOG.warnf("Refusing a notification stream that could not read its log's position: %s",
+                    RedisFailure.describe(failure));
             forget(context.vertx(), heartbeat, stream);
             fail(context, StatusCode.INTERNAL_ERROR, "Notifications are unavailable for now; connect again shortly");
         });

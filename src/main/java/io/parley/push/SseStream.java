@@ -6,6 +6,7 @@ import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 
 import io.parley.chat.Recipient;
+import io.parley.store.RedisFailure;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerResponse;
 
@@ -136,7 +137,8 @@ final class SseStream implements Subscriber {
             }
         }, failure -> {
             // the read is tried again at the next wake-up
-            LOG.warnf("Reading a notification log failed, retrying at the next wake-up: %s", failure.toString());
+            LOG.warnf("Reading a notification log failed, retrying at the next wake-up: %s",
+                    RedisFailure.describe(failure));
             synchronized (this) {
                 reading = false;
                 wokenWhileReading = false;

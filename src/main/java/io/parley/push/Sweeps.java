@@ -16,6 +16,7 @@ import io.parley.chat.Outcome;
 import io.parley.routing.Dispatcher;
 import io.parley.store.ChatRepository;
 import io.parley.store.OfferTimers;
+import io.parley.store.RedisFailure;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
@@ -49,7 +50,7 @@ public class Sweeps {
             expireOffers();
             dispatcher.dispatch();
         } catch (RuntimeException e) {
-            LOG.warnf("Sweep failed, retrying at the next one: %s", e.toString());
+            LOG.warnf("Sweep failed, retrying at the next one: %s", RedisFailure.describe(e));
         }
     }
 

@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 
 import io.parley.ParleyConfig;
 import io.parley.store.Keys;
+import io.parley.store.RedisFailure;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
@@ -68,7 +69,7 @@ public class Wakeups {
         redis.connect().subscribe().with(conn -> {
             connection = conn;
             conn.handler(this::onMessage);
-            conn.exceptionHandler(failure -> retry(conn, pause, failure.toString()));
+            conn.exceptionHandler(failure -> retry(conn, pause, RedisFailure.describe(failure)));
             conn.endHandler(() -> retry(conn, pause, "connection ended"));
             // named after its channel, so that CLIENT LIST shows which connection carries an instance's wake-ups
             conn.send(Request.cmd(Command.CLIENT).arg("SETNAME").arg(keys.wakeChannel()))
@@ -78,7 +79,7 @@ public class Wakeups {
                     LOG.info("Wake-up subscription restored; catching up every subscriber");
                 }
                 subscribers.subscribed(resumed);
-            }, failure -> retry(conn, pause, failure.toString()));
+            }, failure -> retry(conn, pause, RedisFailure.describe(failure)));
         }, failure -> later(pause));
     }
 

@@ -21,6 +21,7 @@ import io.parley.chat.Operation;
 import io.parley.chat.Outcome;
 import io.parley.store.AgentChannels;
 import io.parley.store.ChatRepository;
+import io.parley.store.RedisFailure;
 import io.parley.store.RoutingQueue;
 
 /**
@@ -56,7 +57,7 @@ public class Dispatcher {
                 try {
                     dispatch();
                 } catch (RuntimeException e) {
-                    LOG.warnf("Dispatch failed, the sweep will retry: %s", e.toString());
+                    LOG.warnf("Dispatch failed, the sweep will retry: %s", RedisFailure.describe(e));
                 }
             });
         }

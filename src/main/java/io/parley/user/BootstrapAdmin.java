@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import io.parley.ParleyConfig;
 import io.parley.auth.Passwords;
+import io.parley.store.RedisFailure;
 import io.parley.store.UserRepository;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -34,15 +35,22 @@ public class BootstrapAdmin {
             throw new ConfigurationException("Set parley.bootstrap.admin.password (PARLEY_BOOTSTRAP_ADMIN_PASSWORD): "
                     + "the prod profile does not generate administrator credentials");
         }
-        if (users.findByName(admin.username()).isPresent()) {
-            return;
-        }
-        String password = admin.password().orElseGet(BootstrapAdmin::generatePassword);
-        User user = new User(User.newId(), admin.username(), "Parley", "Administrator",
-                List.of(User.ADMIN), passwords.hash(password), System.currentTimeMillis());
-        if (users.create(user) && admin.password().isEmpty()) {
-            LOG.infof("Created administrator '%s' with generated password: %s (shown once; set "
-                    + "parley.bootstrap.admin.password to choose it)", admin.username(), password);
+        try {
+            if (users.findByName(admin.username()).isPresent()) {
+                return;
+            }
+            String password = admin.password().orElseGet(BootstrapAdmin::generatePassword);
+            User user = new User(User.newId(), admin.username(), "Parley", "Administrator",
+                    List.of(User.ADMIN), passwords.hash(password), System.currentTimeMillis());
+            if (users.create(user) && admin.password().isEmpty()) {
+                LOG.infof("Created administrator '%s' with generated password: %s (shown once; set "
+                        + "parley.bootstrap.admin.password to choose it)", admin.username(), password);
+            }
+        } catch (RuntimeException e) {
+            // without the cause: the start-up failure is printed with its causes, and the Redis client's message
+            // would hold the command that failed, the administrator's password hash among its arguments
+            throw new IllegalStateException("Could not make sure the administrator '" + admin.username()
+                    + "' exists in Redis: " + RedisFailure.describe(e));
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,11 +30,44 @@ final class ParleyProcess implements AutoCloseable {
     }
 
     static ParleyProcess start(String name, int port, Map<String, String> environment) throws IOException {
+        ParleyProcess started = launch(name, port, environment);
+        started.awaitReady(Duration.ofSeconds(60));
+        return started;
+    }
+
+    /** How a start that was refused ended: the exit code, and everything the process logged. */
+    record Refusal(int exitCode, String log) {
+    }
+
+    /**
+     * Starts the application expecting it to refuse: it must exit by itself, and never get ready.
+     *
+     * @throws AssertionError if it got ready, or did not exit within a minute
+     */
+    static Refusal refusedStart(String name, int port, Map<String, String> environment) throws IOException,
+            InterruptedException {
+        try (ParleyProcess started = launch(name, port, environment)) {
+            HttpClient client = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (started.process.isAlive()) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Parley neither started nor exited; see " + log(name).toAbsolutePath());
+                }
+                if (started.ready(client)) {
+                    throw new AssertionError("Parley started instead of refusing; see " + log(name).toAbsolutePath());
+                }
+                sleep(200);
+            }
+            return new Refusal(started.process.exitValue(), Files.readString(started.log));
+        }
+    }
+
+    private static ParleyProcess launch(String name, int port, Map<String, String> environment) throws IOException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException("Package the application first: " + jar + " is missing");
         }
-        Path log = Path.of("target", "it-" + name + ".log");
+        Path log = log(name);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");
@@ -43,9 +77,11 @@ final class ParleyProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        ParleyProcess started = new ParleyProcess(builder.start(), port, log);
-        started.awaitReady(Duration.ofSeconds(60));
-        return started;
+        return new ParleyProcess(builder.start(), port, log);
+    }
+
+    private static Path log(String name) {
+        return Path.of("target", "it-" + name + ".log");
     }
 
     int port() {
@@ -63,21 +99,25 @@ final class ParleyProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Parley exited at start; see " + log.toAbsolutePath());
             }
-            try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            if (ready(client)) {
+                return;
             }
             sleep(200);
         }
         throw new IllegalStateException("Parley did not get ready; see " + log.toAbsolutePath());
+    }
+
+    private boolean ready(HttpClient client) {
+        try {
+            HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     File logFile() {
