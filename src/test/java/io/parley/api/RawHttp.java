@@ -29,6 +29,11 @@ final class RawHttp {
     private RawHttp() {
     }
 
+    /** Sends {@code head} exactly as given, request line and headers, with no body. */
+    static Reply head(String head) {
+        return exchange(head, OutputStream::flush);
+    }
+
     /** Announces {@code length} bytes of body and sends only the first {@code sent} of them. */
     static Reply announce(String path, String token, long length, int sent) {
         String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"

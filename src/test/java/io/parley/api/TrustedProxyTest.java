@@ -1,0 +1,34 @@
+package io.parley.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.parley.support.BehindProxy;
+import io.parley.support.Parley;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** Behind a proxy Parley trusts, the URIs it writes are the ones the proxy's clients use. */
+@QuarkusTest
+@TestProfile(BehindProxy.class)
+class TrustedProxyTest {
+
+    @AfterEach
+    void signOut() {
+        Parley.endSessions();
+    }
+
+    @Test
+    void aTrustedProxysHeadersNameThePublicAddress() {
+        ForwardedHeadersTest.Uris uris = ForwardedHeadersTest.startChat(Map.of("X-Forwarded-Host", "chat.example.org",
+                "X-Forwarded-Proto", "https", "X-Forwarded-Port", "443"));
+
+        String expected = "https://chat.example.org/api/v2/chats/" + uris.chatId();
+        assertEquals(expected, uris.reply());
+        assertEquals(expected, uris.offer());
+    }
+}
