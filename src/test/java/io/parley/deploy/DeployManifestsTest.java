@@ -31,7 +31,7 @@ class DeployManifestsTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> FRAMEWORK_SETTINGS = Set.of("QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_CLIENT_TYPE",
-            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION");
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION", "QUARKUS_HTTP_IDLE_TIMEOUT");
 
     private static List<JsonNode> documents() throws IOException {
         List<JsonNode> documents = new ArrayList<>();
