@@ -64,6 +64,10 @@ class ForwardedHeadersTest {
                     .body(Map.of("nickname", "FirstL")).post("/api/v2/chats");
             started.then().statusCode(200);
             SseClient.Event offer = stream.nextOfType("StatusChange");
+            // the chat ends here, so that it is never offered to another test's agent
+            Parley.customerOperate(new Parley.Customer(started.path("chatId"), started.path("participantId"),
+                    started.path("token")), Map.of("operationName", "Leave"));
+            stream.nextOfType("StatusChange");
             return new Uris(started.path("chatId"), started.path("uri"),
                     offer.json().getJsonObject("chat").getString("uri"), offer.data());
         }

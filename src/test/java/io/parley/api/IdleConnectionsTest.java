@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -120,9 +121,10 @@ class IdleConnectionsTest {
             assertEquals(0, failedConnects.get(), "no connect failed");
             assertTrue(connects.get() >= 4, connects.get() + " connects answered");
 
-            Parley.startChat("FirstL");
+            Parley.Customer customer = Parley.startChat("FirstL");
             assertEquals("StatusChange", longPolling.next().json().getString("notificationType"));
             assertEquals("StatusChange", webSocket.next().json().getString("notificationType"));
+            Parley.customerOperate(customer, Map.of("operationName", "Leave"));
         }
     }
 
