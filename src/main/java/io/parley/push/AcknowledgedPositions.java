@@ -8,6 +8,7 @@ import io.parley.ParleyConfig;
 import io.parley.chat.Recipient;
 import io.parley.push.bayeux.BayeuxSession;
 import io.parley.store.Keys;
+import io.parley.store.RedisFailure;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -71,6 +72,6 @@ public class AcknowledgedPositions {
 
     private void send(Request request) {
         redis.send(request).subscribe().with(ok -> {
-        }, failure -> LOG.debugf("Acknowledged position not kept: %s", failure.toString()));
+        }, failure -> LOG.debugf("Acknowledged position not kept: %s", RedisFailure.describe(failure)));
     }
 }
