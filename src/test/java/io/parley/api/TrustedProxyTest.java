@@ -1,6 +1,7 @@
 package io.parley.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.parley.support.BehindProxy;
+import io.parley.support.LongPoll;
 import io.parley.support.Parley;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -30,5 +32,15 @@ class TrustedProxyTest {
         String expected = "https://chat.example.org/api/v2/chats/" + uris.chatId();
         assertEquals(expected, uris.reply());
         assertEquals(expected, uris.offer());
+    }
+
+    @Test
+    void behindATlsTerminatingProxyTheCometdBrowserCookieIsSecure() {
+        Parley.Agent agent = Parley.createAgent("secure-cookie");
+        String cookie = LongPoll.as(agent.token()).request().header("X-Forwarded-Proto", "https")
+                .body("[{\"channel\":\"/meta/handshake\",\"version\":\"1.0\","
+                        + "\"supportedConnectionTypes\":[\"long-polling\"]}]")
+                .post("/api/v2/notifications").getHeader("Set-Cookie");
+        assertTrue(cookie != null && cookie.toLowerCase().contains("; secure"), String.valueOf(cookie));
     }
 }
