@@ -32,7 +32,8 @@ final class SseStream implements Subscriber {
     private final String event;
     private final LongSupplier subscription;
     private volatile String cursor;
-    private boolean reading;
+    /** True from the start: until start() knows the position, a wake-up only notes that there is more to read. */
+    private boolean reading = true;
     private boolean wokenWhileReading;
     /** The wake-up subscription during which the last read reached the end of the log, or NOT_FOLLOWING. */
     private long following = NOT_FOLLOWING;
@@ -58,11 +59,11 @@ final class SseStream implements Subscriber {
      * resync first if entries after its id were already trimmed away. The {@code : subscribed} comment goes out
      * once the position is known, so whatever is committed after a client has seen it reaches that client.
      * Without a position nothing can be promised: {@code unavailable} answers the request instead.
+     * <p>
+     * The stream may already be among the subscribers: wake-ups until then are noted, never read on, because a
+     * read needs the position and two reads at once would send the same entries twice.
      */
     void start(String lastEventId, Consumer<Throwable> unavailable) {
-        synchronized (this) {
-            reading = true;
-        }
         send(log.head(), head -> begin(head, lastEventId), unavailable);
     }
 
