@@ -29,6 +29,14 @@ final class NotificationLog {
         boolean lostAfter(String id) {
             return StreamIds.compare(trimmedUpTo, id) > 0;
         }
+
+        /**
+         * Whether {@code id} is newer than anything this log ever held, so it cannot have issued it: the log was
+         * lost with Redis's data (a log that no longer exists has issued nothing), or the id is not one of ours.
+         */
+        boolean neverIssued(String id) {
+            return StreamIds.compare(id, newest) > 0;
+        }
     }
 
     private final Redis redis;

@@ -56,9 +56,11 @@ final class SseStream implements Subscriber {
 
     /**
      * Starts after {@code lastEventId}, or after the newest entry when the client has none; tells the client to
-     * resync first if entries after its id were already trimmed away. The {@code : subscribed} comment goes out
-     * once the position is known, so whatever is committed after a client has seen it reaches that client.
-     * Without a position nothing can be promised: {@code unavailable} answers the request instead.
+     * resync first if entries after its id were already trimmed away, or if the log never issued that id (newer
+     * than anything it ever held: lost with Redis's data, say), in which case it goes on from the newest entry.
+     * The {@code : subscribed} comment goes out once the position is known, so whatever is committed after a
+     * client has seen it reaches that client. Without a position nothing can be promised: {@code unavailable}
+     * answers the request instead.
      * <p>
      * The stream may already be among the subscribers: wake-ups until then are noted, never read on, because a
      * read needs the position and two reads at once would send the same entries twice.
@@ -71,6 +73,11 @@ final class SseStream implements Subscriber {
         write(": subscribed\n\n");
         if (lastEventId == null) {
             cursor = head.newest();
+        } else if (head.neverIssued(lastEventId)) {
+            // following from there would wait for ids the log has not reached: silence, maybe for years
+            cursor = head.newest();
+            write("event: resync\ndata: {\"reason\":\"" + lastEventId
+                    + " is newer than anything in the log\"}\n\n");
         } else {
             cursor = lastEventId;
             if (head.lostAfter(lastEventId)) {
