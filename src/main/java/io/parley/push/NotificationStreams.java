@@ -91,7 +91,7 @@ public class NotificationStreams {
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader("X-Accel-Buffering", "no");
         SseStream stream = new SseStream(response, recipient, new NotificationLog(redis, keys.log(recipient)),
-                channel(caller), subscribers::subscription);
+                channel(caller), subscribers::subscription, new Backlog(config.notifications().maxUnsentBytes()));
         // among the subscribers before its position is read, so that nothing committed after that read goes unseen
         subscribers.add(stream);
         // Each stream keeps itself alive from its own event loop, at a random phase: one timer writing to every

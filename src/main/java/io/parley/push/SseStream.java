@@ -8,6 +8,7 @@ import org.jboss.logging.Logger;
 import io.parley.chat.Recipient;
 import io.parley.store.RedisFailure;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 
 /**
@@ -19,6 +20,10 @@ import io.vertx.core.http.HttpServerResponse;
  * stream is sure nothing lies between its position and that entry: its last read reached the end of the log while
  * the current wake-up subscription was live ({@link Subscribers#subscription()}), and nothing is being read. In any
  * other case the entry only wakes the stream.
+ * <p>
+ * What it has written and its client has not taken yet is its {@link Backlog}. It writes no further than the
+ * backlog's bound (one notification may cross it) and reads on from the log once the client has taken half; a
+ * client that takes nothing for a keep-alive interval meanwhile is cut off, and resumes with {@code Last-Event-ID}.
  */
 final class SseStream implements Subscriber {
 
@@ -31,6 +36,7 @@ final class SseStream implements Subscriber {
     private final NotificationLog log;
     private final String event;
     private final LongSupplier subscription;
+    private final Backlog backlog;
     private volatile String cursor;
     /** True from the start: until start() knows the position, a wake-up only notes that there is more to read. */
     private boolean reading = true;
@@ -41,12 +47,13 @@ final class SseStream implements Subscriber {
     private volatile long lastWrite;
 
     SseStream(HttpServerResponse response, Recipient recipient, NotificationLog log, String event,
-            LongSupplier subscription) {
+            LongSupplier subscription, Backlog backlog) {
         this.response = response;
         this.recipient = recipient;
         this.log = log;
         this.event = event;
         this.subscription = subscription;
+        this.backlog = backlog;
     }
 
     @Override
@@ -105,7 +112,8 @@ final class SseStream implements Subscriber {
     public void deliver(NotificationLog.Entry entry) {
         synchronized (this) {
             long live = subscription.getAsLong();
-            if (!reading && live != 0 && following == live) {
+            // over the bound it writes nothing more: the read that follows waits for the client
+            if (!reading && live != 0 && following == live && !backlog.over()) {
                 if (StreamIds.compare(entry.id(), cursor) > 0) {
                     // written under the lock, so that writes keep the log's order whichever thread makes them
                     StringBuilder frame = new StringBuilder(entry.json().length() + 64);
@@ -121,13 +129,21 @@ final class SseStream implements Subscriber {
     private void read() {
         long during = subscription.getAsLong();
         send(log.after(cursor, PAGE), entries -> {
-            if (!entries.isEmpty()) {
-                StringBuilder frames = new StringBuilder();
-                for (NotificationLog.Entry entry : entries) {
-                    frame(frames, entry);
-                    cursor = entry.id();
-                }
+            StringBuilder frames = new StringBuilder();
+            int framed = 0;
+            // checked before each entry, so that one entry larger than the bound still goes out
+            while (framed < entries.size() && !backlog.over(frames.length())) {
+                NotificationLog.Entry entry = entries.get(framed++);
+                frame(frames, entry);
+                cursor = entry.id();
+            }
+            if (framed > 0) {
                 write(frames.toString());
+            }
+            if (framed < entries.size()) {
+                // the client is not taking what it was sent: read on from the cursor once it has taken half
+                backlog.whenTaken(this::read);
+                return;
             }
             if (entries.size() == PAGE) {
                 read();
@@ -162,11 +178,15 @@ final class SseStream implements Subscriber {
     }
 
     /**
-     * A comment line, unless something was written within the last half interval anyway: a stream is then never
-     * silent for more than one and a half intervals.
+     * Called every interval. A comment line, unless something was written within the last half interval anyway: a
+     * stream is then never silent for more than one and a half intervals. A client that the stream waits for and
+     * that has taken nothing since the last call is cut off: what it has not taken stays in the log, and it gets it
+     * when it resumes with {@code Last-Event-ID}.
      */
     void heartbeat(long everyMillis) {
-        if (System.currentTimeMillis() - lastWrite >= everyMillis / 2) {
+        if (backlog.stalled()) {
+            cutOff();
+        } else if (System.currentTimeMillis() - lastWrite >= everyMillis / 2 && !backlog.over()) {
             write(": keep-alive\n\n");
         }
     }
@@ -175,10 +195,23 @@ final class SseStream implements Subscriber {
         closed = true;
     }
 
+    private void cutOff() {
+        if (!closed) {
+            closed = true;
+            LOG.debugf("Closing a notification stream of %s: its client took none of %d bytes for an interval",
+                    recipient.address(), backlog.unsent());
+            response.close();
+        }
+    }
+
     private void write(String frames) {
         if (!closed && !response.closed()) {
             lastWrite = System.currentTimeMillis();
-            response.write(frames);
+            Buffer bytes = Buffer.buffer(frames);
+            int length = bytes.length();
+            backlog.written(length);
+            // completed once the bytes left for the client, or were dropped with the connection
+            response.write(bytes).onComplete(done -> backlog.taken(length));
         }
     }
 

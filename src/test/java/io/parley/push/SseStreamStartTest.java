@@ -75,7 +75,7 @@ class SseStreamStartTest {
         server = vertx.createHttpServer().requestHandler(request -> {
             var response = request.response().setChunked(true).putHeader("Content-Type", "text/event-stream");
             SseStream stream = new SseStream(response, recipient, new NotificationLog(redis, keys.log(recipient)),
-                    "/v2/me/chats", () -> 0);
+                    "/v2/me/chats", () -> 0, new Backlog(262_144));
             stream.wake();
             stream.start(request.getHeader("Last-Event-ID"), failure -> response.close());
             long wakeUps = vertx.setPeriodic(1, id -> stream.wake());
