@@ -79,7 +79,9 @@ class SlowConsumerTest {
                 operate(agent, customer.chatId(), Map.of("operationName", "SendMessage", "text", text));
                 sent.add(text);
                 if (i == MESSAGES / 2) {
-                    // by now each stalled stream was sent several times its bound
+                    // by now each stalled stream was sent three times its bound, and the server has caught up
+                    Awaitility.await().atMost(Duration.ofSeconds(30))
+                            .until(() -> healthy.events().size() >= MESSAGES / 2);
                     halfway = DirectMemory.used();
                 }
             }
@@ -207,7 +209,8 @@ class SlowConsumerTest {
                 if (lineEnd < 0) {
                     break;
                 }
-                int size = Integer.parseInt(new String(response, at, lineEnd - at, StandardCharsets.US_ASCII).trim(), 16);
+                String sizeLine = new String(response, at, lineEnd - at, StandardCharsets.US_ASCII);
+                int size = Integer.parseInt(sizeLine.trim(), 16);
                 int from = lineEnd + 2;
                 body.write(response, from, Math.min(response.length - from, size));
                 at = from + size + 2;

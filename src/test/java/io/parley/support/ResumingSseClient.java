@@ -82,7 +82,8 @@ public final class ResumingSseClient implements AutoCloseable {
         if (from != null) {
             request.header("Last-Event-ID", from);
         }
-        HttpResponse<InputStream> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = http.send(request.GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
         body = response.body();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             if (response.statusCode() != 200) {
