@@ -30,7 +30,13 @@ final class ParleyProcess implements AutoCloseable {
     }
 
     static ParleyProcess start(String name, int port, Map<String, String> environment) throws IOException {
-        ParleyProcess started = launch(name, port, environment);
+        return start(name, port, environment, List.of());
+    }
+
+    /** The same with options for its JVM, such as an AOT cache. */
+    static ParleyProcess start(String name, int port, Map<String, String> environment, List<String> jvmOptions)
+            throws IOException {
+        ParleyProcess started = launch(name, port, environment, jvmOptions);
         started.awaitReady(Duration.ofSeconds(60));
         return started;
     }
@@ -46,7 +52,7 @@ final class ParleyProcess implements AutoCloseable {
      */
     static Refusal refusedStart(String name, int port, Map<String, String> environment) throws IOException,
             InterruptedException {
-        try (ParleyProcess started = launch(name, port, environment)) {
+        try (ParleyProcess started = launch(name, port, environment, List.of())) {
             HttpClient client = HttpClient.newHttpClient();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (started.process.isAlive()) {
@@ -62,7 +68,8 @@ final class ParleyProcess implements AutoCloseable {
         }
     }
 
-    private static ParleyProcess launch(String name, int port, Map<String, String> environment) throws IOException {
+    private static ParleyProcess launch(String name, int port, Map<String, String> environment,
+            List<String> jvmOptions) throws IOException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException("Package the application first: " + jar + " is missing");
@@ -70,6 +77,7 @@ final class ParleyProcess implements AutoCloseable {
         Path log = log(name);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -132,9 +140,14 @@ final class ParleyProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+
+    /** Stops it as an operator would (SIGTERM), forcibly once {@code patience} has run out. */
+    void stop(Duration patience) {
         process.destroy();
         try {
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
