@@ -62,6 +62,7 @@ final class Setup implements AutoCloseable {
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", System.getenv("BENCH_PUBLIC_KEY")));
         int port = Processes.freePort();
         setup.appEnvironment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        setup.appEnvironment.put("PARLEY_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
         setup.api = new Api("http://127.0.0.1:" + port);
         // -Dbench.appOptions="-XX:StartFlightRecording=..." profiles the app under load (README, Benchmark)
         setup.app = setup.startApp("parley", jvmOptions("bench.appOptions"));

@@ -85,6 +85,8 @@ final class ParleyProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // as an operator names it; a test that wants none passes it empty
+        builder.environment().putIfAbsent("PARLEY_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
         return new ParleyProcess(builder.start(), port, log);
     }
 
