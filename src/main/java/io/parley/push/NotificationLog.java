@@ -20,14 +20,22 @@ final class NotificationLog {
     record Entry(String id, String json) {
     }
 
-    /** The newest id ever written, and the newest id already trimmed away ({@code 0-0} for none). */
-    record Head(String newest, String trimmedUpTo) {
+    /**
+     * The newest id ever written, and the oldest id the log still holds (null when it holds none: nothing was
+     * written yet, or retention trimmed everything).
+     */
+    record Head(String newest, String oldest) {
 
-        static final Head EMPTY = new Head("0-0", "0-0");
+        static final Head EMPTY = new Head("0-0", null);
 
-        /** Whether entries after {@code id} were trimmed before anyone could read them. */
+        /**
+         * Whether entries after {@code id} may have been trimmed before anyone could read them. Redis does not
+         * record what trimming removed (XINFO's max-deleted-entry-id counts XDEL only), so this compares with the
+         * oldest entry held: an id older than it may have had successors that are gone. The one id this cannot
+         * tell apart is the very last entry trimmed, whose client missed nothing; it is told to resync too.
+         */
         boolean lostAfter(String id) {
-            return StreamIds.compare(trimmedUpTo, id) > 0;
+            return StreamIds.compare(oldest == null ? newest : oldest, id) > 0;
         }
 
         /**
@@ -53,8 +61,7 @@ final class NotificationLog {
 
     Uni<Head> head() {
         return redis.send(Request.cmd(Command.XINFO).arg("STREAM").arg(key))
-                .map(info -> new Head(field(info, "last-generated-id", "0-0"),
-                        field(info, "max-deleted-entry-id", "0-0")))
+                .map(info -> new Head(field(info, "last-generated-id", "0-0"), firstId(info)))
                 // XINFO fails on a log that does not exist yet: then nothing was ever written or trimmed
                 .onFailure(failure -> String.valueOf(failure.getMessage()).contains("no such key"))
                 .recoverWithItem(Head.EMPTY);
@@ -74,8 +81,19 @@ final class NotificationLog {
                 });
     }
 
+    /** The id of XINFO's {@code first-entry} ({@code [id, fields]}), or null when the log holds nothing. */
+    private static String firstId(Response info) {
+        Response first = field(info, "first-entry");
+        return first == null || first.size() == 0 ? null : first.get(0).toString();
+    }
+
     /** A field of an XINFO reply, which is a map in RESP3 and a flat name/value list in RESP2. */
     private static String field(Response info, String name, String absent) {
+        Response value = field(info, name);
+        return value == null ? absent : value.toString();
+    }
+
+    private static Response field(Response info, String name) {
         Response value;
         try {
             value = info.get(name);
@@ -87,6 +105,6 @@ final class NotificationLog {
                 }
             }
         }
-        return value == null ? absent : value.toString();
+        return value;
     }
 }
