@@ -31,6 +31,18 @@ class CapabilitiesTest {
                     f.invite(AGENT_A, AGENT_B);
                     return f;
                 }, f -> f.viewOf(AGENT_A), "Chatting", ChatFixture.ALONE),
+                viewer("a consultant", () -> {
+                    ChatFixture f = ChatFixture.withAgentA();
+                    f.consult(AGENT_A, AGENT_B);
+                    f.accept(AGENT_B, "Expert");
+                    return f;
+                }, f -> f.viewOf(AGENT_B), "Chatting", ChatFixture.CONSULTANT),
+                viewer("the agent a consultant advises", () -> {
+                    ChatFixture f = ChatFixture.withAgentA();
+                    f.consult(AGENT_A, AGENT_B);
+                    f.accept(AGENT_B, "Expert");
+                    return f;
+                }, f -> f.viewOf(AGENT_A), "Chatting", ChatFixture.CONFERENCE),
                 viewer("an invited agent", () -> {
                     ChatFixture f = ChatFixture.withAgentA();
                     f.invite(AGENT_A, AGENT_B);

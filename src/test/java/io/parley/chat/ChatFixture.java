@@ -29,6 +29,7 @@ final class ChatFixture {
     static final List<String> CONFERENCE = SeedCapabilities.CONFERENCE;
     static final List<String> INVITED = SeedCapabilities.INVITED;
     static final List<String> LEFT_CHAT = SeedCapabilities.LEFT_CHAT;
+    static final List<String> CONSULTANT = SeedCapabilities.CONSULTANT;
 
     final ChatRules rules;
     final List<Message> transcript = new ArrayList<>();

@@ -23,6 +23,14 @@ public final class SeedCapabilities {
 
     public static final List<String> LEFT_CHAT = List.of("Transfer", "Complete", "Leave", "SetInFocus");
 
+    /**
+     * Not in the seed: a consultant's list as the README's API decisions give it, in the seed's order. Desktops
+     * build a consultant's buttons from it, so it is held literally too.
+     */
+    public static final List<String> CONSULTANT = List.of("Leave", "SetInFocus", "SetDisposition", "AttachUserData",
+            "DeleteUserData", "UpdateUserData", "SendToAgents", "SendStartTypingToAgentsNotification",
+            "SendStopTypingToAgentsNotification", "Complete", "SendMessage");
+
     private SeedCapabilities() {
     }
 }
