@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.cometd.bayeux.Message;
+import org.cometd.bayeux.client.ClientSessionChannel;
 import org.cometd.client.BayeuxClient;
 import org.cometd.client.ext.AckExtension;
 import org.cometd.client.http.jetty.JettyHttpClientTransport;
@@ -50,6 +52,7 @@ public final class CometdClient implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final String token;
     private final TokenIn tokenIn;
+    private final Map<String, ClientSessionChannel.MessageListener> listeners = new ConcurrentHashMap<>();
 
     private CometdClient(String url, Transport transport, String token, TokenIn tokenIn, boolean acks) {
         this.token = token;
@@ -128,7 +131,7 @@ public final class CometdClient implements AutoCloseable {
 
     public Message subscribe(String channel) {
         CompletableFuture<Message> reply = new CompletableFuture<>();
-        client.getChannel(channel).subscribe((ch, message) -> {
+        ClientSessionChannel.MessageListener listener = (ch, message) -> {
             // a wildcard listener ("/**") also hears the client's own meta replies while its refusal is on the
             // way: those are protocol traffic, not notifications
             if (!message.getChannel().startsWith("/meta/")) {
@@ -136,7 +139,16 @@ public final class CometdClient implements AutoCloseable {
                         ? new JsonObject().put("unexpected", message.toString())
                         : new JsonObject(io.vertx.core.json.Json.encode(message.getDataAsMap()))));
             }
-        }, reply::complete);
+        };
+        listeners.put(channel, listener);
+        client.getChannel(channel).subscribe(listener, reply::complete);
+        return await(reply);
+    }
+
+    /** Removes this client's listener of {@code channel}, which sends {@code /meta/unsubscribe}; its reply. */
+    public Message unsubscribe(String channel) {
+        CompletableFuture<Message> reply = new CompletableFuture<>();
+        client.getChannel(channel).unsubscribe(listeners.remove(channel), reply::complete);
         return await(reply);
     }
 
