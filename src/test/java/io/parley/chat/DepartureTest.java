@@ -5,11 +5,13 @@ import static io.parley.chat.ChatFixture.AGENT_B;
 import static io.parley.chat.ChatFixture.agent;
 import static io.parley.chat.ChatFixture.nicknames;
 import static io.parley.chat.ChatFixture.to;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -31,13 +33,13 @@ class DepartureTest {
         List<Notification> toOther = to(left, agent(AGENT_A));
         var updated = assertInstanceOf(Notification.ChatStateChange.class, toOther.get(0));
         assertEquals("ParticipantsUpdated", updated.notificationType());
-        assertFalse(nicknames(updated.chat()).contains("BFriend"));
+        assertThat(nicknames(updated.chat()), not(hasItem("BFriend")));
         assertEquals(ChatFixture.ALONE, updated.chat().capabilities());
         var leftMessage = assertInstanceOf(Notification.NewMessages.class, to(left, f.customer()).get(0));
         assertEquals("ParticipantLeft", leftMessage.messages().get(0).type());
         assertEquals("BFriend", leftMessage.messages().get(0).from().nickname());
         assertEquals(ChatStatus.Active, f.chat.status());
-        assertTrue(left.effects().contains(new Effect.Untrack(AGENT_B)));
+        assertThat(left.effects(), hasItem(new Effect.Untrack(AGENT_B)));
     }
 
     @Test
@@ -53,7 +55,7 @@ class DepartureTest {
         var told = assertInstanceOf(Notification.NewMessages.class, to(left, f.customer()).get(0));
         assertEquals("ParticipantLeft", told.messages().get(0).type());
         assertNotEquals(ChatStatus.Ended, f.chat.status());
-        assertFalse(nicknames(Views.forCustomer(f.chat, f.moment())).contains("TestName"));
+        assertThat(nicknames(Views.forCustomer(f.chat, f.moment())), not(hasItem("TestName")));
     }
 
     @Test
@@ -108,10 +110,10 @@ class DepartureTest {
         Outcome.Applied left = f.customerLeaves();
 
         assertEquals(ChatStatus.Ended, f.chat.status());
-        assertTrue(left.effects().contains(new Effect.Dequeue()));
-        assertTrue(left.effects().containsAll(List.of(new Effect.DisarmTimer(AGENT_A),
-                new Effect.Untrack(AGENT_A))));
-        assertTrue(f.chat.invitations().isEmpty());
+        assertThat(left.effects(), hasItem(new Effect.Dequeue()));
+        assertThat(left.effects(), hasItems(new Effect.DisarmTimer(AGENT_A),
+                new Effect.Untrack(AGENT_A)));
+        assertEquals(List.of(), f.chat.invitations());
         var revoked = assertInstanceOf(Notification.ChatStateChange.class, to(left, agent(AGENT_A)).get(0));
         assertEquals("Revoked", revoked.chat().state());
         Outcome late = f.decide(new Actor.Agent(AGENT_A), new Operation.Accept("TestName"), Availability.Unknown);
@@ -125,7 +127,7 @@ class DepartureTest {
         Outcome.Applied left = f.customerLeaves();
 
         assertEquals(ChatStatus.Ended, f.chat.status());
-        assertTrue(left.effects().contains(new Effect.Dequeue()));
+        assertThat(left.effects(), hasItem(new Effect.Dequeue()));
         assertInstanceOf(Outcome.Unchanged.class, f.decide(new Actor.System(),
                 new Operation.Route(List.of(new AgentLoad(AGENT_A, 0))), Availability.Unknown));
     }
@@ -139,7 +141,7 @@ class DepartureTest {
         for (String userId : List.of(AGENT_A, AGENT_B)) {
             List<Notification> told = to(left, agent(userId));
             var updated = assertInstanceOf(Notification.ChatStateChange.class, told.get(0));
-            assertFalse(nicknames(updated.chat()).contains("FirstL"));
+            assertThat(nicknames(updated.chat()), not(hasItem("FirstL")));
             var message = assertInstanceOf(Notification.NewMessages.class, told.get(1));
             assertEquals("ParticipantLeft", message.messages().get(0).type());
         }

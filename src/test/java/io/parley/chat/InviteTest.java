@@ -8,13 +8,20 @@ import static io.parley.chat.ChatFixture.CHAT_URI;
 import static io.parley.chat.ChatFixture.agent;
 import static io.parley.chat.ChatFixture.nicknames;
 import static io.parley.chat.ChatFixture.to;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.blankOrNullString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,7 +43,7 @@ class InviteTest {
         Outcome.Applied invite = f.invite(AGENT_A, AGENT_B);
 
         long n = invite.referenceId();
-        assertTrue(n > 0);
+        assertThat(n, greaterThan(0L));
         assertEquals(1, invite.deliveries().size());
         var offered = assertInstanceOf(Notification.ChatStateChange.class, to(invite, agent(AGENT_B)).get(0));
         assertEquals("StatusChange", offered.notificationType());
@@ -49,7 +56,7 @@ class InviteTest {
         assertEquals(Set.of(new Effect.Track(AGENT_B), new Effect.ArmTimer(AGENT_B, invitedAt + 30_000)),
                 Set.copyOf(invite.effects()));
         assertEquals(List.of(new Condition.AgentReady(AGENT_B)), invite.conditions());
-        assertTrue(invite.messages().isEmpty());
+        assertEquals(List.of(), invite.messages());
         Invitation pending = f.chat.invitationFor(AGENT_B).orElseThrow();
         assertEquals(InvitationKind.Invite, pending.kind());
         assertEquals(n, pending.referenceId());
@@ -79,7 +86,7 @@ class InviteTest {
                 .orElseThrow();
         assertEquals("Agent", bFriend.type());
         assertTrue(bFriend.participantId().matches("[0-9A-F]{16}"), bFriend.participantId());
-        assertTrue(nicknames(updated.chat()).containsAll(List.of("TestName", "FirstL")));
+        assertThat(nicknames(updated.chat()), hasItems("TestName", "FirstL"));
 
         var joined = assertInstanceOf(Notification.NewMessages.class, toInviter.get(1));
         assertEquals("NewMessages", joined.notificationType());
@@ -110,7 +117,7 @@ class InviteTest {
         assertEquals(1, joined.messages().size());
         assertEquals("ParticipantJoined", joined.messages().get(0).type());
         assertEquals("BFriend", joined.messages().get(0).from().nickname());
-        assertTrue(nicknames(Views.forCustomer(f.chat, f.moment())).contains("BFriend"));
+        assertThat(nicknames(Views.forCustomer(f.chat, f.moment())), hasItem("BFriend"));
     }
 
     @Test
@@ -133,8 +140,8 @@ class InviteTest {
         assertEquals(List.of("FirstL", "TestName", "TestName", "BFriend"),
                 history.messages().stream().map(m -> m.from().nickname()).toList());
         assertEquals("Hello FirstL", history.messages().get(2).text());
-        assertFalse(f.chat.invitationFor(AGENT_B).isPresent());
-        assertTrue(accepted.effects().contains(new Effect.DisarmTimer(AGENT_B)));
+        assertEquals(Optional.empty(), f.chat.invitationFor(AGENT_B));
+        assertThat(accepted.effects(), hasItem(new Effect.DisarmTimer(AGENT_B)));
     }
 
     static Stream<Arguments> refusals() {
@@ -192,7 +199,7 @@ class InviteTest {
 
         Outcome.Refused refused = assertInstanceOf(Outcome.Refused.class, outcome);
         assertEquals(statusCode, refused.statusCode());
-        assertFalse(refused.message() == null || refused.message().isBlank());
+        assertThat(refused.message(), not(blankOrNullString()));
         assertEquals(before, f.chat);
         // nothing was consumed: the next request still gets the very next referenceId
         assertEquals(before.lastReferenceId() + 1, f.say(AGENT_A, "still here").referenceId());

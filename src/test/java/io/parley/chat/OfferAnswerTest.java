@@ -5,11 +5,15 @@ import static io.parley.chat.ChatFixture.AGENT_B;
 import static io.parley.chat.ChatFixture.OFFER_TIMEOUT;
 import static io.parley.chat.ChatFixture.agent;
 import static io.parley.chat.ChatFixture.to;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.blankOrNullString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
@@ -29,14 +33,14 @@ class OfferAnswerTest {
                 f.offer(InvitationKind.Invite, AGENT_A, AGENT_B, availability));
 
         long n = invite.referenceId();
-        assertTrue(n > 0);
+        assertThat(n, greaterThan(0L));
         assertEquals(1, invite.deliveries().size());
         var error = assertInstanceOf(Notification.ChatStateChange.class, to(invite, agent(AGENT_A)).get(0));
         assertFailureReport(error, n);
         assertEquals("Chatting", error.chat().state());
         assertEquals(ChatFixture.ALONE, error.chat().capabilities());
-        assertTrue(f.chat.invitations().isEmpty());
-        assertTrue(invite.effects().isEmpty());
+        assertEquals(List.of(), f.chat.invitations());
+        assertEquals(List.of(), invite.effects());
         assertEquals(ChatState.Completed, Views.agentState(f.chat, AGENT_B));
     }
 
@@ -64,10 +68,10 @@ class OfferAnswerTest {
         List<Notification> toInviter = to(rejected, agent(AGENT_A));
         assertEquals(1, toInviter.size());
         assertFailureReport(assertInstanceOf(Notification.ChatStateChange.class, toInviter.get(0)), n);
-        assertTrue(f.chat.invitations().isEmpty());
-        assertTrue(rejected.effects().containsAll(List.of(new Effect.DisarmTimer(AGENT_B),
-                new Effect.Untrack(AGENT_B))));
-        assertTrue(rejected.messages().isEmpty());
+        assertEquals(List.of(), f.chat.invitations());
+        assertThat(rejected.effects(), hasItems(new Effect.DisarmTimer(AGENT_B),
+                new Effect.Untrack(AGENT_B)));
+        assertEquals(List.of(), rejected.messages());
     }
 
     @Test
@@ -87,8 +91,8 @@ class OfferAnswerTest {
         List<Notification> toInviter = to(expired, agent(AGENT_A));
         assertEquals(1, toInviter.size());
         assertFailureReport(assertInstanceOf(Notification.ChatStateChange.class, toInviter.get(0)), n);
-        assertTrue(f.chat.invitations().isEmpty());
-        assertTrue(expired.effects().contains(new Effect.Untrack(AGENT_B)));
+        assertEquals(List.of(), f.chat.invitations());
+        assertThat(expired.effects(), hasItem(new Effect.Untrack(AGENT_B)));
     }
 
     @Test
@@ -172,7 +176,7 @@ class OfferAnswerTest {
         assertEquals("Error", error.notificationType());
         assertEquals("ChatStateChangeMessage", error.messageType());
         assertEquals(Long.valueOf(referenceId), error.referenceId());
-        assertFalse(error.errorMessage() == null || error.errorMessage().isBlank());
+        assertThat(error.errorMessage(), not(blankOrNullString()));
         assertEquals(ChatFixture.CHAT_ID, error.chat().id());
     }
 }

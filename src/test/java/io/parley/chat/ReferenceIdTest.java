@@ -6,8 +6,10 @@ import static io.parley.chat.ChatFixture.OFFER_TIMEOUT;
 import static io.parley.chat.ChatFixture.agent;
 import static io.parley.chat.ChatFixture.referenceIdOf;
 import static io.parley.chat.ChatFixture.to;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,7 +72,7 @@ class ReferenceIdTest {
         Outcome.Applied routed = f.route(new AgentLoad(AGENT_A, 0));
 
         assertEquals(0, routed.referenceId());
-        assertFalse(routed.deliveries().isEmpty());
+        assertThat(routed.deliveries(), not(empty()));
         routed.deliveries().forEach(d -> assertNull(referenceIdOf(d.notification())));
         assertEquals(0, f.chat.lastReferenceId());
     }

@@ -5,6 +5,9 @@ import static io.parley.chat.ChatFixture.AGENT_B;
 import static io.parley.chat.ChatFixture.OFFER_TIMEOUT;
 import static io.parley.chat.ChatFixture.agent;
 import static io.parley.chat.ChatFixture.to;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -102,10 +105,10 @@ class RoutingTest {
 
         Outcome.Applied rejected = f.reject(AGENT_A);
 
-        assertTrue(rejected.effects().contains(new Effect.Enqueue(true)));
-        assertTrue(f.chat.declinedBy().contains(AGENT_A));
+        assertThat(rejected.effects(), hasItem(new Effect.Enqueue(true)));
+        assertThat(f.chat.declinedBy(), hasItem(AGENT_A));
         f.route(new AgentLoad(AGENT_A, 0), new AgentLoad(AGENT_B, 3));
-        assertTrue(f.chat.invitationFor(AGENT_B).isPresent());
+        assertTrue(f.chat.invitationFor(AGENT_B).isPresent(), () -> "invitations: " + f.chat.invitations());
     }
 
     @Test
@@ -118,8 +121,8 @@ class RoutingTest {
 
         var revoked = assertInstanceOf(Notification.ChatStateChange.class, to(expired, agent(AGENT_A)).get(0));
         assertEquals("Revoked", revoked.chat().state());
-        assertTrue(expired.effects().contains(new Effect.Enqueue(true)));
-        assertTrue(f.chat.declinedBy().contains(AGENT_A));
+        assertThat(expired.effects(), hasItem(new Effect.Enqueue(true)));
+        assertThat(f.chat.declinedBy(), hasItem(AGENT_A));
     }
 
     @Test

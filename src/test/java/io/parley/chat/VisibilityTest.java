@@ -5,10 +5,11 @@ import static io.parley.chat.ChatFixture.AGENT_B;
 import static io.parley.chat.ChatFixture.agent;
 import static io.parley.chat.ChatFixture.nicknames;
 import static io.parley.chat.ChatFixture.to;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +33,10 @@ class VisibilityTest {
         Outcome.Applied accepted = f.accept(AGENT_B, "Expert");
 
         assertEquals(Visibility.Agents, f.seatOf(AGENT_B).visibility());
-        assertTrue(to(accepted, f.customer()).isEmpty());
+        assertEquals(List.of(), to(accepted, f.customer()));
         assertEquals("Agents", accepted.messages().get(0).visibility());
         assertEquals("ParticipantJoined", accepted.messages().get(0).type());
-        assertFalse(nicknames(Views.forCustomer(f.chat, f.moment())).contains("Expert"));
+        assertThat(nicknames(Views.forCustomer(f.chat, f.moment())), not(hasItem("Expert")));
         var updated = assertInstanceOf(Notification.ChatStateChange.class, to(accepted, agent(AGENT_A)).get(0));
         Party consultant = updated.chat().participants().stream()
                 .filter(p -> p.nickname().equals("Expert"))
@@ -52,7 +53,7 @@ class VisibilityTest {
         Outcome.Applied said = f.say(AGENT_B, "Offer the refund");
 
         assertEquals("Agents", said.messages().get(0).visibility());
-        assertTrue(to(said, f.customer()).isEmpty());
+        assertEquals(List.of(), to(said, f.customer()));
         assertEquals(1, to(said, agent(AGENT_A)).size());
     }
 
@@ -63,7 +64,7 @@ class VisibilityTest {
 
         Outcome.Applied left = f.leave(AGENT_B);
 
-        assertTrue(to(left, f.customer()).isEmpty());
+        assertEquals(List.of(), to(left, f.customer()));
         assertEquals(ChatState.Chatting, Views.agentState(f.chat, AGENT_A));
     }
 
@@ -75,8 +76,8 @@ class VisibilityTest {
 
         Outcome.Applied left = f.leave(AGENT_B);
 
-        assertTrue(to(left, f.customer()).isEmpty());
-        assertTrue(left.messages().stream().noneMatch(Message::visibleToCustomer));
+        assertEquals(List.of(), to(left, f.customer()));
+        assertEquals(List.of(), left.messages().stream().filter(Message::visibleToCustomer).toList());
     }
 
     @Test
@@ -86,7 +87,7 @@ class VisibilityTest {
         Outcome.Applied said = f.sayToAgents(AGENT_A, "Between us");
 
         assertEquals("Agents", said.messages().get(0).visibility());
-        assertTrue(to(said, f.customer()).isEmpty());
+        assertEquals(List.of(), to(said, f.customer()));
         assertEquals(1, to(said, agent(AGENT_B)).size());
         assertEquals(1, to(said, agent(AGENT_A)).size());
     }
@@ -102,7 +103,7 @@ class VisibilityTest {
         var toCustomer = assertInstanceOf(Notification.NewMessages.class, to(invited, f.customer()).get(0));
         assertEquals("ParticipantJoined", toCustomer.messages().get(0).type());
         assertEquals("All", toCustomer.messages().get(0).visibility());
-        assertTrue(nicknames(Views.forCustomer(f.chat, f.moment())).contains("Expert"));
+        assertThat(nicknames(Views.forCustomer(f.chat, f.moment())), hasItem("Expert"));
         assertEquals(ChatFixture.CONFERENCE, f.viewOf(AGENT_B).capabilities());
     }
 
