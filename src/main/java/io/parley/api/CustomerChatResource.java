@@ -54,6 +54,7 @@ public class CustomerChatResource {
     private final ChatRules rules;
     private final ChatActions actions;
     private final Dispatcher dispatcher;
+    private final FreshIds freshIds;
     private final TokenIssuer tokens;
     private final Json json;
     private final ParleyConfig config;
@@ -61,11 +62,13 @@ public class CustomerChatResource {
     private final JsonWebToken token;
 
     CustomerChatResource(ChatRepository chats, ChatRules rules, ChatActions actions, Dispatcher dispatcher,
-            TokenIssuer tokens, Json json, ParleyConfig config, BaseUrl baseUrl, JsonWebToken token) {
+            FreshIds freshIds, TokenIssuer tokens, Json json, ParleyConfig config, BaseUrl baseUrl,
+            JsonWebToken token) {
         this.chats = chats;
         this.rules = rules;
         this.actions = actions;
         this.dispatcher = dispatcher;
+        this.freshIds = freshIds;
         this.tokens = tokens;
         this.json = json;
         this.config = config;
@@ -86,7 +89,7 @@ public class CustomerChatResource {
         Moment moment = new Moment(System.currentTimeMillis(), base);
         Outcome.Applied opened;
         do {
-            opened = rules.open(Ids.newChatId(), Ids.newIdStem(), nickname, subject, userData, moment);
+            opened = rules.open(freshIds.chatId(), freshIds.idStem(), nickname, subject, userData, moment);
         } while (chats.commit(opened, 0, base) != ChatRepository.CommitResult.COMMITTED);
         dispatcher.kick();
         Chat chat = opened.chat();

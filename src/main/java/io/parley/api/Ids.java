@@ -2,8 +2,6 @@ package io.parley.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,26 +15,7 @@ public final class Ids {
     private static final Pattern USER_URI_PATH = Pattern.compile("(?:/[^/]+)*/api/v2/users/([0-9a-f]{32})/?");
     private static final Pattern USER_PATH = Pattern.compile("/users/([0-9a-f]{32})/?");
 
-    private static final String CHAT_ID_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Ids() {
-    }
-
-    /** A fresh chat id: unguessable, since it is part of the URIs customers and agents hold. */
-    public static String newChatId() {
-        StringBuilder id = new StringBuilder(16);
-        for (int i = 0; i < 16; i++) {
-            id.append(CHAT_ID_ALPHABET.charAt(RANDOM.nextInt(CHAT_ID_ALPHABET.length())));
-        }
-        return id.toString();
-    }
-
-    /** The first twelve hex digits of the participant ids of a new chat. */
-    public static String newIdStem() {
-        byte[] stem = new byte[6];
-        RANDOM.nextBytes(stem);
-        return HexFormat.of().withUpperCase().formatHex(stem);
     }
 
     public static String chatId(String value) {
