@@ -1,0 +1,33 @@
+package io.parley.store;
+
+import io.parley.api.Replies;
+import io.parley.chat.Chat;
+import io.parley.chat.ChatStatus;
+import io.parley.chat.ChatView;
+import io.parley.chat.Invitation;
+import io.parley.chat.InvitationKind;
+import io.parley.chat.Message;
+import io.parley.chat.Notification;
+import io.parley.chat.Participant;
+import io.parley.chat.ParticipantType;
+import io.parley.chat.Party;
+import io.parley.chat.Presence;
+import io.parley.chat.Visibility;
+import io.parley.user.User;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The types {@link Json} writes to Redis and to the push streams and reads back, which Jackson reaches by
+ * reflection. A native image keeps only the reflection it is told of; the REST layer registers its own reply types,
+ * but these are serialised outside it. The chat core stays free of framework annotations, so the list lives here,
+ * beside the serialiser.
+ */
+@RegisterForReflection(targets = { Chat.class, Participant.class, Invitation.class, Message.class, Party.class,
+        ChatView.class, Notification.ChatStateChange.class, Notification.NewMessages.class, User.class,
+        Replies.Failure.class, ChatStatus.class, ParticipantType.class, Presence.class, Visibility.class,
+        InvitationKind.class })
+final class SerialisedTypes {
+
+    private SerialisedTypes() {
+    }
+}
