@@ -11,9 +11,8 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import redis.embedded.RedisServer;
 
 /**
- * The one Redis of the test run: the one named by {@code quarkus.redis.hosts} (system property or
- * QUARKUS_REDIS_HOSTS) when given, else an embedded redis-server 7 on a free port. Every run writes under a key
- * prefix of its own, so a shared Redis is never disturbed nor flushed.
+ * The one Redis of the test run: the one named by QUARKUS_REDIS_HOSTS when given, else an embedded redis-server 7
+ * on a free port. Every run writes under a key prefix of its own, so a shared Redis is never disturbed nor flushed.
  */
 public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
 
@@ -40,9 +39,13 @@ public class RedisTestResource implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * The Redis named by QUARKUS_REDIS_HOSTS, if any. Not the system property: Quarkus sets it in the test JVM from
+     * a test resource's configuration for a @QuarkusIntegrationTest and leaves it there, naming a Redis that has
+     * stopped with that test class.
+     */
     static String externalRedis() {
-        String property = System.getProperty("quarkus.redis.hosts");
-        String hosts = property != null ? property : System.getenv("QUARKUS_REDIS_HOSTS");
+        String hosts = System.getenv("QUARKUS_REDIS_HOSTS");
         return hosts == null || hosts.isBlank() ? null : hosts;
     }
 
