@@ -1,5 +1,10 @@
 package io.parley.api;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
@@ -11,13 +16,19 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
 /**
  * Fails a test when anything in the JVM logged a stack trace while it ran. Under @QuarkusTest the app logs through
- * the same JBoss LogManager, so a handler on the root logger sees the server's records.
+ * the same JBoss LogManager, so a handler on the root logger sees the server's records. Under
+ * @QuarkusIntegrationTest the app is another process (the packaged jar or the native executable) that logs to
+ * {@code target/quarkus.log}: what it wrote there during the test must hold no stack trace either.
  */
 public final class NoStackTraces implements BeforeEachCallback, AfterEachCallback {
 
     private static final Recorder RECORDER = new Recorder();
+    private static final Path PACKAGED_APP_LOG = Path.of("target", "quarkus.log");
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NoStackTraces.class);
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -26,6 +37,9 @@ public final class NoStackTraces implements BeforeEachCallback, AfterEachCallbac
         root.removeHandler(RECORDER);
         root.addHandler(RECORDER);
         RECORDER.records.clear();
+        if (againstPackagedApp(context)) {
+            context.getStore(NAMESPACE).put(PACKAGED_APP_LOG, logLength());
+        }
     }
 
     @Override
@@ -35,6 +49,37 @@ public final class NoStackTraces implements BeforeEachCallback, AfterEachCallbac
             throw new AssertionError("The server logged " + traces.size() + " stack trace(s): " + traces.stream()
                     .map(r -> r.getLoggerName() + " " + r.getLevel() + " '" + r.getMessage() + "': " + r.getThrown())
                     .collect(Collectors.joining("; ")));
+        }
+        if (againstPackagedApp(context)) {
+            String logged = loggedSince(context.getStore(NAMESPACE).get(PACKAGED_APP_LOG, Long.class));
+            if (logged.lines().anyMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by:"))) {
+                throw new AssertionError("The packaged application logged a stack trace (" + PACKAGED_APP_LOG + "):\n"
+                        + logged);
+            }
+        }
+    }
+
+    private static boolean againstPackagedApp(ExtensionContext context) {
+        return context.getRequiredTestClass().isAnnotationPresent(QuarkusIntegrationTest.class);
+    }
+
+    private static long logLength() {
+        try {
+            return Files.exists(PACKAGED_APP_LOG) ? Files.size(PACKAGED_APP_LOG) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static String loggedSince(long offset) {
+        try (RandomAccessFile log = new RandomAccessFile(PACKAGED_APP_LOG.toFile(), "r")) {
+            long length = log.length();
+            byte[] added = new byte[(int) Math.max(0, length - offset)];
+            log.seek(Math.min(offset, length));
+            log.readFully(added);
+            return new String(added, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new AssertionError("Cannot read " + PACKAGED_APP_LOG, e);
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The packaged application (target/quarkus-app) run as a separate process in the prod profile, configured the way
- * an operator would: environment variables only.
+ * The packaged application (target/quarkus-app, or the native executable of a -Dnative build) run as a separate
+ * process in the prod profile, configured the way an operator would: environment variables only.
  */
 final class ParleyProcess implements AutoCloseable {
 
@@ -70,17 +70,8 @@ final class ParleyProcess implements AutoCloseable {
 
     private static ParleyProcess launch(String name, int port, Map<String, String> environment,
             List<String> jvmOptions) throws IOException {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        if (!jar.toFile().isFile()) {
-            throw new IllegalStateException("Package the application first: " + jar + " is missing");
-        }
         Path log = log(name);
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command(jvmOptions))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(environment);
@@ -88,6 +79,33 @@ final class ParleyProcess implements AutoCloseable {
         // as an operator names it; a test that wants none passes it empty
         builder.environment().putIfAbsent("PARLEY_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
         return new ParleyProcess(builder.start(), port, log);
+    }
+
+    /**
+     * The artifact the build made: the native executable when it was built for this run ({@code -Dnative}, which
+     * the pom passes on as {@code parley.it.native}), else the packaged jar on this JVM. A native executable has no
+     * JVM to tune, so of the JVM options only system properties ({@code -D}) reach it.
+     */
+    private static List<String> command(List<String> jvmOptions) {
+        List<String> command = new ArrayList<>();
+        if (Boolean.getBoolean("parley.it.native")) {
+            Path executable = Path.of(System.getProperty("native.image.path"));
+            if (!Files.isExecutable(executable)) {
+                throw new IllegalStateException("Build the native executable first: " + executable + " is missing");
+            }
+            command.add(executable.toString());
+            jvmOptions.stream().filter(option -> option.startsWith("-D")).forEach(command::add);
+            return command;
+        }
+        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
+        if (!jar.toFile().isFile()) {
+            throw new IllegalStateException("Package the application first: " + jar + " is missing");
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
     }
 
     private static Path log(String name) {

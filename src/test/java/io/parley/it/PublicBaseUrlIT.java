@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.support.Parley;
 import io.parley.support.RedisTestResource;
+import io.parley.support.TokenKeys;
 
 /**
  * A prod api instance takes the base of the URIs it writes from its configuration, never from the Host header a

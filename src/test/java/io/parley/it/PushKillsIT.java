@@ -31,6 +31,7 @@ import io.parley.support.Parley.Customer;
 import io.parley.support.RedisTestResource;
 import io.parley.support.ResumingSseClient;
 import io.parley.support.SseClient;
+import io.parley.support.TokenKeys;
 import io.restassured.RestAssured;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.parley.support.Parley;
+import io.parley.support.TokenKeys;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;

@@ -22,6 +22,7 @@ import io.parley.support.Parley;
 import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
 import io.parley.support.SseClient;
+import io.parley.support.TokenKeys;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.parley.support.Parley;
 import io.parley.support.RedisTestResource;
+import io.parley.support.TokenKeys;
 import io.restassured.RestAssured;
 
 /**

@@ -1,4 +1,4 @@
-package io.parley.it;
+package io.parley.support;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,12 +10,23 @@ import java.util.Base64;
 import java.util.Map;
 
 /** A token signing key pair written as PEM files, as an operator would provide them to every instance. */
-final class TokenKeys {
+public final class TokenKeys {
+
+    private static final String SIGN_KEY = "smallrye.jwt.sign.key.location";
+    private static final String VERIFY_KEY = "mp.jwt.verify.publickey.location";
 
     private TokenKeys() {
     }
 
-    static Map<String, String> environment(Path folder) throws IOException, NoSuchAlgorithmException {
+    /** A fresh key pair in {@code folder}, named by the two settings as environment variables. */
+    public static Map<String, String> environment(Path folder) throws IOException, NoSuchAlgorithmException {
+        Map<String, String> properties = properties(folder);
+        return Map.of("SMALLRYE_JWT_SIGN_KEY_LOCATION", properties.get(SIGN_KEY),
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", properties.get(VERIFY_KEY));
+    }
+
+    /** A fresh key pair in {@code folder}, named by the two settings as configuration properties. */
+    public static Map<String, String> properties(Path folder) throws IOException, NoSuchAlgorithmException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair pair = generator.generateKeyPair();
@@ -24,8 +35,8 @@ final class TokenKeys {
         Path publicKey = folder.resolve("publicKey.pem");
         Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
         Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-        return Map.of("SMALLRYE_JWT_SIGN_KEY_LOCATION", privateKey.toAbsolutePath().toUri().toString(),
-                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", publicKey.toAbsolutePath().toUri().toString());
+        return Map.of(SIGN_KEY, privateKey.toAbsolutePath().toUri().toString(),
+                VERIFY_KEY, publicKey.toAbsolutePath().toUri().toString());
     }
 
     private static String pem(String type, byte[] der) {
