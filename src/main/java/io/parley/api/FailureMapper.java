@@ -25,6 +25,8 @@ import io.quarkus.security.UnauthorizedException;
 public class FailureMapper {
 
     private static final Logger LOG = Logger.getLogger(FailureMapper.class);
+    /** How the Redis client fails a command it did not send because its connection had closed. */
+    private static final String CLOSED_BEFORE_SENDING = "Connection is closed";
 
     @ServerExceptionMapper
     public Response refused(ApiException e) {
@@ -66,11 +68,17 @@ public class FailureMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        Throwable unreachable = connectionFailure(e);
-        if (unreachable != null) {
+        Throwable notSent = notSent(e);
+        if (notSent != null) {
             // an outage, not a fault of this code: one line per request, not a stack trace each
-            LOG.warnf("Redis unreachable, answered 503: %s", unreachable.toString());
+            LOG.warnf("Redis unreachable, answered 503: %s", notSent.toString());
             return Replies.failure(StatusCode.INTERNAL_ERROR, "Redis is unreachable; nothing was changed, try again");
+        }
+        Throwable lost = lostOnTheWay(e);
+        if (lost != null) {
+            LOG.warnf("Redis connection lost during a request, answered 503: %s", lost.toString());
+            return Replies.failure(StatusCode.INTERNAL_ERROR,
+                    "The connection to Redis was lost during the request, which may or may not have been applied");
         }
         if (RedisFailure.isRedis(e)) {
             // one line, and no stack trace: the client's messages and traces can carry the command's arguments
@@ -81,10 +89,23 @@ public class FailureMapper {
         return Replies.failure(StatusCode.INTERNAL_ERROR, "Internal error");
     }
 
-    /** The refused or dropped connection behind {@code e}, if that is what it is. */
-    private static Throwable connectionFailure(Throwable e) {
+    /**
+     * The failure behind {@code e} if no command of the request reached Redis: the connection was refused, or the
+     * Redis client found its connection closed before sending (it fails the command with "Connection is closed").
+     */
+    private static Throwable notSent(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof ClosedChannelException) {
+            if (cause instanceof ConnectException || CLOSED_BEFORE_SENDING.equals(cause.getMessage())) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    /** The failure behind {@code e} if the connection dropped with a command on its way: it may have been applied. */
+    private static Throwable lostOnTheWay(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ClosedChannelException) {
                 return cause;
             }
         }

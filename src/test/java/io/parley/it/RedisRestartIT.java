@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +21,6 @@ import io.parley.support.Parley;
 import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
 import io.parley.support.SseClient;
-import io.parley.support.TokenKeys;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -49,10 +47,8 @@ class RedisRestartIT {
             old.forEach(file -> file.toFile().delete());
         }
         redis = startRedis();
-        Map<String, String> environment = new HashMap<>(TokenKeys.environment(Path.of("target", "it-keys")));
-        environment.put("QUARKUS_REDIS_HOSTS", "redis://127.0.0.1:" + redisPort);
-        environment.put("PARLEY_BOOTSTRAP_ADMIN_PASSWORD", Parley.ADMIN_PASSWORD);
-        environment.put("PARLEY_AUTH_PASSWORD_COST", "4");
+        Map<String, String> environment = OperatorSettings.withTokenKeys(
+                OperatorSettings.on("redis://127.0.0.1:" + redisPort));
         parley = ParleyProcess.start("redis-restart", freePort(), environment);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = parley.port();
@@ -99,7 +95,8 @@ class RedisRestartIT {
         List<String> log = Files.readAllLines(parley.logFile().toPath());
         assertEquals(List.of(), log.stream().filter(line -> line.startsWith("\tat ")).toList(),
                 String.join("\n", log));
-        assertTrue(log.stream().anyMatch(line -> line.contains("Redis unreachable, answered 503")));
+        assertTrue(log.stream().anyMatch(line -> line.contains("Redis unreachable, answered 503")),
+                String.join("\n", log));
     }
 
     private static Response send(Customer customer, String text) {
