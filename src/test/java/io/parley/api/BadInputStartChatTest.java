@@ -13,8 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,25 +29,10 @@ import io.vertx.core.json.JsonObject;
  */
 @QuarkusTest
 @ExtendWith(NoStackTraces.class)
-class BadInputStartChatTest extends SceneTest {
+class BadInputStartChatTest extends ReadySceneTest {
 
     BadInputStartChatTest() {
         super("starts");
-    }
-
-    @BeforeEach
-    void ready() {
-        Parley.ok(Parley.as(scene.agent.token()).body(Map.of("operationName", "StartContactCenterSession"))
-                .post("/api/v2/me"));
-        Parley.ok(Parley.as(scene.agent.token()).body(Map.of("operationName", "Ready"))
-                .post("/api/v2/me/channels/chat"));
-    }
-
-    /** Runs before SceneTest's sign-out of every agent. */
-    @AfterEach
-    void endSession() {
-        Parley.ok(Parley.as(scene.agent.token()).body(Map.of("operationName", "EndContactCenterSession"))
-                .post("/api/v2/me"));
     }
 
     static Stream<Arguments> refusals() {

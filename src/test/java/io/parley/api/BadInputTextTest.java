@@ -14,11 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +35,7 @@ import io.restassured.specification.RequestSpecification;
  */
 @QuarkusTest
 @ExtendWith(NoStackTraces.class)
-class BadInputTextTest extends SceneTest {
+class BadInputTextTest extends ReadySceneTest {
 
     private static final String AGENT_CHAT = "/api/v2/me/chats/{chat}";
     private static final String CUSTOMER_CHAT = "/api/v2/chats/{chat}";
@@ -64,21 +61,6 @@ class BadInputTextTest extends SceneTest {
 
     BadInputTextTest() {
         super("texts");
-    }
-
-    @BeforeEach
-    void ready() {
-        Parley.ok(Parley.as(scene.agent.token()).body(Map.of("operationName", "StartContactCenterSession"))
-                .post("/api/v2/me"));
-        Parley.ok(Parley.as(scene.agent.token()).body(Map.of("operationName", "Ready"))
-                .post("/api/v2/me/channels/chat"));
-    }
-
-    /** Runs before SceneTest's sign-out of every agent. */
-    @AfterEach
-    void endSession() {
-        Parley.ok(Parley.as(scene.agent.token()).body(Map.of("operationName", "EndContactCenterSession"))
-                .post("/api/v2/me"));
     }
 
     static Stream<Arguments> controlCharacters() {

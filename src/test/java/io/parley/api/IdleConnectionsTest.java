@@ -2,6 +2,7 @@ package io.parley.api;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -30,6 +31,7 @@ import io.parley.support.CometdClient.TokenIn;
 import io.parley.support.CometdClient.Transport;
 import io.parley.support.Parley;
 import io.parley.support.Parley.Agent;
+import io.parley.support.RawStream;
 import io.parley.support.ShortIdleTimeout;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -113,11 +115,11 @@ class IdleConnectionsTest {
             longPolling.bayeux().getChannel(Channel.META_CONNECT).addListener(counter);
             webSocket.bayeux().getChannel(Channel.META_CONNECT).addListener(counter);
             long quiet = ShortIdleTimeout.IDLE_TIMEOUT_MILLIS * 2;
-            Future<String> stream = readers.submit(() -> readStream(agent.token(), quiet));
+            Future<RawStream.Read> stream = readers.submit(() -> RawStream.read(agent.token(), quiet));
 
-            String received = stream.get();
-            assertTrue(received.endsWith("[still open]"), "the stream was closed:\n" + received);
-            assertTrue(received.contains(": keep-alive"), received);
+            RawStream.Read received = stream.get();
+            assertFalse(received.closed(), "the stream was closed:\n" + received.text());
+            assertTrue(received.text().contains(": keep-alive"), received.text());
             assertEquals(0, failedConnects.get(), "no connect failed");
             assertTrue(connects.get() >= 4, connects.get() + " connects answered");
 
@@ -176,31 +178,5 @@ class IdleConnectionsTest {
         bytes.writeBytes(new byte[] { 0, 0, 0, 4, 0, 0, 0, 0, 0 });
         bytes.writeBytes(new byte[] { 0, 0x03, (byte) 0xe8, 1, 4, 0, 0, 0, 1 });
         return bytes.toByteArray();
-    }
-
-    /** An SSE stream read for {@code millis}: what arrived, ending in "[still open]" if the server did not close it. */
-    private static String readStream(String token, long millis) throws IOException {
-        try (Socket socket = new Socket("localhost", RestAssured.port)) {
-            socket.getOutputStream().write(("GET /api/v2/notifications HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Accept: text/event-stream\r\nAuthorization: Bearer " + token + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            long deadline = System.currentTimeMillis() + millis;
-            byte[] buffer = new byte[4096];
-            while (System.currentTimeMillis() < deadline) {
-                socket.setSoTimeout((int) Math.max(1, deadline - System.currentTimeMillis()));
-                try {
-                    int read = in.read(buffer);
-                    if (read < 0) {
-                        return all.toString(StandardCharsets.UTF_8) + "[closed]";
-                    }
-                    all.write(buffer, 0, read);
-                } catch (SocketTimeoutException quiet) {
-                    break;
-                }
-            }
-            return all.toString(StandardCharsets.UTF_8) + "[still open]";
-        }
     }
 }

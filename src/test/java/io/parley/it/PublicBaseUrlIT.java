@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -12,9 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.parley.support.Parley;
 import io.parley.support.RedisTestResource;
-import io.parley.support.TokenKeys;
 
 /**
  * A prod api instance takes the base of the URIs it writes from its configuration, never from the Host header a
@@ -28,11 +25,7 @@ class PublicBaseUrlIT {
     @BeforeAll
     static void redis() throws Exception {
         Map<String, String> redis = REDIS.start();
-        environment = new HashMap<>(TokenKeys.environment(Path.of("target", "it-keys")));
-        environment.put("QUARKUS_REDIS_HOSTS", redis.getOrDefault("quarkus.redis.hosts",
-                System.getenv().getOrDefault("QUARKUS_REDIS_HOSTS", "")));
-        environment.put("PARLEY_REDIS_KEY_PREFIX", redis.get("parley.redis.key-prefix"));
-        environment.put("PARLEY_BOOTSTRAP_ADMIN_PASSWORD", Parley.ADMIN_PASSWORD);
+        environment = OperatorSettings.withTokenKeys(OperatorSettings.on(redis));
     }
 
     @AfterAll

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +20,6 @@ import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
 import io.parley.support.RedisTestResource;
 import io.parley.support.SseClient;
-import io.parley.support.TokenKeys;
 import io.restassured.RestAssured;
 import io.vertx.core.json.JsonObject;
 
@@ -43,12 +41,7 @@ class PushInstancesIT {
     @BeforeAll
     static void deploy() throws Exception {
         Map<String, String> redis = REDIS.start();
-        environment = new HashMap<>(TokenKeys.environment(Path.of("target", "it-keys")));
-        environment.put("QUARKUS_REDIS_HOSTS", redis.getOrDefault("quarkus.redis.hosts",
-                System.getenv().getOrDefault("QUARKUS_REDIS_HOSTS", "")));
-        environment.put("PARLEY_REDIS_KEY_PREFIX", redis.get("parley.redis.key-prefix"));
-        environment.put("PARLEY_BOOTSTRAP_ADMIN_PASSWORD", Parley.ADMIN_PASSWORD);
-        environment.put("PARLEY_AUTH_PASSWORD_COST", "4");
+        environment = OperatorSettings.withTokenKeys(OperatorSettings.on(redis));
         environment.put("PARLEY_OFFER_TIMEOUT", OFFER_TIMEOUT_MILLIS + "ms");
         api = ParleyProcess.start("api", freePort(), with(environment, "api"));
         pushOne = ParleyProcess.start("push-1", freePort(), with(environment, "push"));

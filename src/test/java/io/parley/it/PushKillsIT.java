@@ -31,7 +31,6 @@ import io.parley.support.Parley.Customer;
 import io.parley.support.RedisTestResource;
 import io.parley.support.ResumingSseClient;
 import io.parley.support.SseClient;
-import io.parley.support.TokenKeys;
 import io.restassured.RestAssured;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -59,12 +58,7 @@ class PushKillsIT {
     @BeforeAll
     static void deploy() throws Exception {
         Map<String, String> redis = REDIS.start();
-        Map<String, String> environment = new HashMap<>(TokenKeys.environment(Path.of("target", "it-keys")));
-        environment.put("QUARKUS_REDIS_HOSTS", redis.getOrDefault("quarkus.redis.hosts",
-                System.getenv().getOrDefault("QUARKUS_REDIS_HOSTS", "")));
-        environment.put("PARLEY_REDIS_KEY_PREFIX", redis.get("parley.redis.key-prefix"));
-        environment.put("PARLEY_BOOTSTRAP_ADMIN_PASSWORD", Parley.ADMIN_PASSWORD);
-        environment.put("PARLEY_AUTH_PASSWORD_COST", "4");
+        Map<String, String> environment = OperatorSettings.withTokenKeys(OperatorSettings.on(redis));
         api = ParleyProcess.start("kills-api", freePort(), with(environment, "api"));
         pushEnvironment = with(environment, "push");
         // the push instance starts 22 times: from the JDK's AOT cache (JDK 25 and newer) each start takes less than

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.parley.support.Parley;
-import io.parley.support.TokenKeys;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -42,11 +41,8 @@ class RedisFailureLogIT {
     @BeforeAll
     static void cluster() throws Exception {
         cluster = SingleNodeCluster.start(Path.of("target", "it-cluster"));
-        environment = new HashMap<>(TokenKeys.environment(Path.of("target", "it-keys")));
-        environment.put("QUARKUS_REDIS_HOSTS", cluster.hosts());
+        environment = OperatorSettings.withTokenKeys(OperatorSettings.on(cluster.hosts()));
         environment.put("QUARKUS_REDIS_CLIENT_TYPE", "cluster");
-        environment.put("PARLEY_BOOTSTRAP_ADMIN_PASSWORD", Parley.ADMIN_PASSWORD);
-        environment.put("PARLEY_AUTH_PASSWORD_COST", "4");
         environment.put("PARLEY_ROLE", "api");
     }
 

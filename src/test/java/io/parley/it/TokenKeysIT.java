@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.parley.support.Parley;
 import io.parley.support.RedisTestResource;
 import io.parley.support.TokenKeys;
 import io.restassured.RestAssured;
@@ -36,12 +35,7 @@ class TokenKeysIT {
     @BeforeAll
     static void redis() {
         Map<String, String> redis = REDIS.start();
-        environment = new HashMap<>();
-        environment.put("QUARKUS_REDIS_HOSTS", redis.getOrDefault("quarkus.redis.hosts",
-                System.getenv().getOrDefault("QUARKUS_REDIS_HOSTS", "")));
-        environment.put("PARLEY_REDIS_KEY_PREFIX", redis.get("parley.redis.key-prefix"));
-        environment.put("PARLEY_BOOTSTRAP_ADMIN_PASSWORD", Parley.ADMIN_PASSWORD);
-        environment.put("PARLEY_AUTH_PASSWORD_COST", "4");
+        environment = OperatorSettings.on(redis);
     }
 
     @AfterAll

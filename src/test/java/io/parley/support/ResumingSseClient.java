@@ -89,33 +89,24 @@ public final class ResumingSseClient implements AutoCloseable {
             if (response.statusCode() != 200) {
                 return;
             }
-            String id = null;
-            String event = null;
-            StringBuilder data = null;
+            SseLines sse = new SseLines(this::received);
             String line;
             while ((line = lines.readLine()) != null) {
                 if (line.equals(": subscribed")) {
                     streams.incrementAndGet();
-                } else if (line.isEmpty()) {
-                    if (data != null) {
-                        synchronized (events) {
-                            events.add(new SseClient.Event(id, event, data.toString()));
-                        }
-                        if (id != null) {
-                            lastEventId = id;
-                        }
-                    }
-                    id = null;
-                    event = null;
-                    data = null;
-                } else if (line.startsWith("id:")) {
-                    id = line.substring(3).trim();
-                } else if (line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    data = (data == null ? new StringBuilder() : data.append('\n')).append(line.substring(5).trim());
+                } else {
+                    sse.accept(line);
                 }
             }
+        }
+    }
+
+    private void received(SseClient.Event event) {
+        synchronized (events) {
+            events.add(event);
+        }
+        if (event.id() != null) {
+            lastEventId = event.id();
         }
     }
 

@@ -71,9 +71,7 @@ public final class SseClient implements AutoCloseable {
             status = response.statusCode();
             body = response.body();
             BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-            String id = null;
-            String event = null;
-            StringBuilder data = null;
+            SseLines sse = new SseLines(events::add);
             String line;
             boolean first = true;
             while ((line = lines.readLine()) != null) {
@@ -81,20 +79,7 @@ public final class SseClient implements AutoCloseable {
                     first = false;
                     open.countDown();
                 }
-                if (line.isEmpty()) {
-                    if (data != null) {
-                        events.add(new Event(id, event, data.toString()));
-                    }
-                    id = null;
-                    event = null;
-                    data = null;
-                } else if (line.startsWith("id:")) {
-                    id = line.substring(3).trim();
-                } else if (line.startsWith("event:")) {
-                    event = line.substring(6).trim();
-                } else if (line.startsWith("data:")) {
-                    data = (data == null ? new StringBuilder() : data.append('\n')).append(line.substring(5).trim());
-                }
+                sse.accept(line);
             }
         } catch (Exception e) {
             // the stream ended or was closed by the test
