@@ -117,12 +117,19 @@ public final class Main {
         row(nchan.settling(), null);
         Map<String, Long> rss = setup.idleConnectionsRss(IDLE);
         figures.put("idleRss", rss);
-        table.add(new String[] { "Parley push role RSS with " + IDLE + " idle SSE clients (MB)",
-                fmt(rss.get("parleyAfterKb") / 1024.0), "per connection: "
-                        + fmt((rss.get("parleyAfterKb") - rss.get("parleyBeforeKb")) * 1024.0 / IDLE) + " B", "", "", "" });
-        table.add(new String[] { "nchan RSS with " + IDLE + " idle SSE clients (MB)",
-                fmt(rss.get("nchanAfterKb") / 1024.0), "per connection: "
-                        + fmt((rss.get("nchanAfterKb") - rss.get("nchanBeforeKb")) * 1024.0 / IDLE) + " B", "", "", "" });
+        rssRow("Parley push role RSS with " + IDLE + " idle SSE clients (MB)", rss, "parley");
+        if (Setup.hasNative()) {
+            rssRow("Parley push role, native*, RSS with " + IDLE + " idle SSE clients (MB)", rss, "native");
+        }
+        rssRow("nchan RSS with " + IDLE + " idle SSE clients (MB)", rss, "nchan");
+    }
+
+    /** The process's RSS with the idle clients, its RSS before them, and what each client cost. */
+    private void rssRow(String name, Map<String, Long> rss, String key) {
+        long before = rss.get(key + "BeforeKb");
+        long after = rss.get(key + "AfterKb");
+        table.add(new String[] { name, fmt(after / 1024.0), "idle " + fmt(before / 1024.0) + " MB, per connection: "
+                + fmt((after - before) * 1024.0 / IDLE) + " B", "", "", "" });
     }
 
     private void coldStart() throws Exception {
@@ -131,6 +138,10 @@ public final class Main {
         table.add(new String[] { "cold start, plain JVM (ms, median of 3)", fmt(start.get("plain")), "", "", "", "" });
         table.add(new String[] { "cold start, AOT cache (ms, median of 3)", fmt(start.get("aot")),
                 "ratio " + String.format("%.2f", start.get("aot") / start.get("plain")), "", "", "" });
+        if (start.containsKey("native")) {
+            table.add(new String[] { "cold start, native* (ms, median of 3)", fmt(start.get("native")),
+                    "ratio " + String.format("%.2f", start.get("native") / start.get("plain")), "", "", "" });
+        }
     }
 
     private void row(Load.Result result, Load.Result baseline) {
@@ -161,6 +172,10 @@ public final class Main {
         }
         System.out.println();
         System.out.println("Machine: " + figures.get("machine"));
+        if (Setup.hasNative()) {
+            text.append("\n* native: built with the SubstrateVM builder on this JDK, which links the JDK's own libraries"
+                    + " dynamically; its size and start are indicative, not those of a GraalVM build.\n");
+        }
         System.out.print(text);
         Files.writeString(out.resolve("results.md"), text.toString());
         Files.writeString(out.resolve("results.json"), Setup.toJson(figures));

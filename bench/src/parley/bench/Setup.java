@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -89,21 +90,45 @@ final class Setup implements AutoCloseable {
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
-    /** Sized as deploy/ runs it: a 512 MiB container, three quarters of it for the heap (Dockerfile.jvm). */
-    private static final List<String> CONTAINER_MEMORY = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
-
-    private Process startApp(String name, List<String> jvmOptions) throws IOException {
-        return startApp(name, jvmOptions, appEnvironment);
+    /** Which build of the app a process runs: the packaged jar on this JDK, or the native executable. */
+    enum Build {
+        JAR, NATIVE
     }
 
-    private Process startApp(String name, List<String> jvmOptions, Map<String, String> environment)
+    /** The native executable bench/run built (-Dbench.native), or null when there is none. */
+    private static final Path NATIVE = Optional.ofNullable(System.getProperty("bench.native")).map(Path::of)
+            .filter(Files::isExecutable).orElse(null);
+
+    static boolean hasNative() {
+        return NATIVE != null;
+    }
+
+    /** Sized as deploy/ runs it: a 512 MiB container, three quarters of it for the heap (Dockerfile.jvm). */
+    private static final List<String> CONTAINER_MEMORY = List.of("-XX:MaxRAM=512m", "-XX:MaxRAMPercentage=75");
+    /** The same heap bound for the native executable, which takes -Xmx at run time. */
+    private static final List<String> NATIVE_MEMORY = List.of("-Xmx384m");
+
+    private Process startApp(String name, List<String> jvmOptions) throws IOException {
+        return startApp(name, Build.JAR, jvmOptions, appEnvironment);
+    }
+
+    private Process startApp(String name, Build build, List<String> options, Map<String, String> environment)
             throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(CONTAINER_MEMORY);
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add("target/quarkus-app/quarkus-run.jar");
+        switch (build) {
+            case JAR -> {
+                command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+                command.addAll(CONTAINER_MEMORY);
+                command.addAll(options);
+                command.add("-jar");
+                command.add("target/quarkus-app/quarkus-run.jar");
+            }
+            case NATIVE -> {
+                command.add(NATIVE.toString());
+                command.addAll(NATIVE_MEMORY);
+                command.addAll(options);
+            }
+        }
         return processes.start(name, command, environment);
     }
 
@@ -386,36 +411,20 @@ final class Setup implements AutoCloseable {
     }
 
     /**
-     * RSS of a Parley push role on its own (as deploy/ runs it, beside the api role) and of nginx+nchan, before and
-     * after {@code count} idle SSE clients connect.
+     * RSS of a Parley push role on its own (as deploy/ runs it, beside the api role), from the jar and from the native
+     * executable when there is one, and of nginx+nchan, before and after {@code count} idle SSE clients connect.
      */
     Map<String, Long> idleConnectionsRss(int count) throws Exception {
         Map<String, Long> rss = new LinkedHashMap<>();
         List<String[]> customers = customers(Math.min(count, 5_000));
-        int port = Processes.freePort();
-        Map<String, String> environment = new HashMap<>(appEnvironment);
-        environment.put("PARLEY_ROLE", "push");
-        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        Api push = new Api("http://127.0.0.1:" + port);
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tokens.add(customers.get(i % customers.size())[1]);
+        }
         // -Dbench.pushOptions="..." tries other JVM options for the push role
-        Process pushRole = startApp("parley-push", jvmOptions("bench.pushOptions"), environment);
-        try {
-            awaitReady(push, 60_000);
-            Thread.sleep(2_000);
-            rss.put("parleyBeforeKb", Processes.rssKb(pushRole.pid()));
-            try (Fleet fleet = new Fleet()) {
-                List<String> urls = new ArrayList<>();
-                List<String> tokens = new ArrayList<>();
-                for (int i = 0; i < count; i++) {
-                    urls.add(push.base() + "/api/v2/notifications");
-                    tokens.add(customers.get(i % customers.size())[1]);
-                }
-                fleet.connect(urls, tokens);
-                Thread.sleep(3_000);
-                rss.put("parleyAfterKb", Processes.rssKb(pushRole.pid()));
-            }
-        } finally {
-            Processes.stop(pushRole);
+        pushRoleRss("parley", Build.JAR, jvmOptions("bench.pushOptions"), tokens, rss);
+        if (hasNative()) {
+            pushRoleRss("native", Build.NATIVE, List.of(), tokens, rss);
         }
         // a fresh nginx too, as the push role is fresh: neither has grown on the push latency phase before
         if (nginx != null) {
@@ -435,6 +444,29 @@ final class Setup implements AutoCloseable {
             rss.put("nchanAfterKb", Processes.rssKb(nginx.pid()));
         }
         return rss;
+    }
+
+    /** Puts {@code <key>BeforeKb} and {@code <key>AfterKb}: a fresh push role, idle, then holding one stream per token. */
+    private void pushRoleRss(String key, Build build, List<String> options, List<String> tokens, Map<String, Long> rss)
+            throws Exception {
+        int port = Processes.freePort();
+        Map<String, String> environment = new HashMap<>(appEnvironment);
+        environment.put("PARLEY_ROLE", "push");
+        environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        Api push = new Api("http://127.0.0.1:" + port);
+        Process pushRole = startApp(key + "-push", build, options, environment);
+        try {
+            awaitReady(push, 60_000);
+            Thread.sleep(2_000);
+            rss.put(key + "BeforeKb", Processes.rssKb(pushRole.pid()));
+            try (Fleet fleet = new Fleet()) {
+                fleet.connect(Collections.nCopies(tokens.size(), push.base() + "/api/v2/notifications"), tokens);
+                Thread.sleep(3_000);
+                rss.put(key + "AfterKb", Processes.rssKb(pushRole.pid()));
+            }
+        } finally {
+            Processes.stop(pushRole);
+        }
     }
 
     /** Process start to the first authenticated, Redis-backed answer, with and without the AOT cache. */
@@ -467,12 +499,23 @@ final class Setup implements AutoCloseable {
         Map<String, Double> result = new LinkedHashMap<>();
         result.put("plain", median(plain));
         result.put("aot", median(aot));
+        if (hasNative()) {
+            List<Double> nativeStarts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                nativeStarts.add(timeToFirstAnswer("cold-native-" + i, Build.NATIVE, List.of()));
+            }
+            result.put("native", median(nativeStarts));
+        }
         return result;
     }
 
     private double timeToFirstAnswer(String name, List<String> jvmOptions) throws Exception {
+        return timeToFirstAnswer(name, Build.JAR, jvmOptions);
+    }
+
+    private double timeToFirstAnswer(String name, Build build, List<String> options) throws Exception {
         long start = System.nanoTime();
-        Process process = startApp(name, jvmOptions);
+        Process process = startApp(name, build, options, appEnvironment);
         try {
             while (System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60)) {
                 try {
