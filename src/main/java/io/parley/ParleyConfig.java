@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Parley's own configuration (api.md §6). */
+/** Parley's own configuration (docs/api.md §6). */
 @ConfigMapping(prefix = "parley")
 public interface ParleyConfig {
 

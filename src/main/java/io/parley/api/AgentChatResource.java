@@ -31,7 +31,7 @@ import io.parley.store.Json;
 import io.parley.user.User;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
-/** The agent's chats: {@code /api/v2/me/chats} (api.md §3, §4). */
+/** The agent's chats: {@code /api/v2/me/chats} (docs/api.md §3, §4). */
 @Path("/api/v2/me/chats")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)

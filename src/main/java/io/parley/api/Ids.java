@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import io.parley.chat.StatusCode;
 
-/** The identifier forms of api.md §2, checked before any of them reaches Redis. */
+/** The identifier forms of docs/api.md §2, checked before any of them reaches Redis. */
 public final class Ids {
 
     private static final Pattern USER_ID = Pattern.compile("[0-9a-f]{32}");

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.parley.chat.StatusCode;
 
 /**
- * A request body read as a JSON object, with typed access that refuses bad input with the statusCode api.md §1
+ * A request body read as a JSON object, with typed access that refuses bad input with the statusCode docs/api.md §1
  * names: a missing parameter is 1, anything malformed, mistyped, oversized or unknown is 10. Every string it hands
  * out has passed the {@link TextKind} its caller named, and is otherwise exactly what the client sent.
  */

@@ -28,7 +28,7 @@ public final class OperationParser {
         return name;
     }
 
-    /** The operations of {@code POST /api/v2/me/chats/{id}} (api.md §4). */
+    /** The operations of {@code POST /api/v2/me/chats/{id}} (docs/api.md §4). */
     public static Operation agentOperation(JsonBody body) {
         String name = operationName(body);
         return switch (name) {

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.parley.chat.StatusCode;
 
-/** Reply bodies and the HTTP status Parley pairs with each statusCode (api.md §1). */
+/** Reply bodies and the HTTP status Parley pairs with each statusCode (docs/api.md §1). */
 public final class Replies {
 
     /** A failure: every reply body has a statusCode, failures add a statusMessage. */

@@ -59,7 +59,8 @@ public final class ChatRules {
         }
         Participant seat = chat.agentSeat(userId).orElse(null);
         if (operation instanceof Operation.Offer offer && !mayOffer(offer.kind(), state, seat)) {
-            // api.md §5: only a party the customer sees may bring others in; anyone else is told the chat is not theirs
+            // docs/api.md §5 step 2: only a party the customer sees may bring others in; anyone else is told the chat
+            // is not theirs
             return notFound(chat);
         }
         List<String> capabilities = seat == null ? Capabilities.INVITED : Capabilities.forAgent(chat, state, seat);

@@ -71,7 +71,7 @@ final class Invitations {
                     "Chat " + chat.id() + " already has the maximum of " + policy.maxParties() + " parties");
         }
         ChatChange change = ChatChange.requested(chat.withoutInvitation(userId), moment);
-        // the others learn of the join under the referenceId of the request that asked for it (api.md §5 step 5)
+        // the others learn of the join under the referenceId of the request that asked for it (docs/api.md §5 step 5)
         Long toOthers = invitation.hasInviter() ? invitation.referenceId() : change.reference();
         Visibility visibility = invitation.kind() == InvitationKind.Consult ? Visibility.Agents : Visibility.All;
         Chat joinedChat = change.chat().withNewParticipant(nickname, ParticipantType.Agent, userId, visibility);

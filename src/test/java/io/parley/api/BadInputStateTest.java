@@ -92,8 +92,8 @@ class BadInputStateTest {
                 row(Stage.INVITED, AGENT, "POST", AGENT_CHAT, op("SetInFocus"), WRONG_STATE),
                 row(Stage.INVITED, AGENT, "POST", AGENT_CHAT, op("SetDisposition", "disposition", "Sale"), WRONG_STATE),
                 row(Stage.INVITED, AGENT, "GET", AGENT_CHAT + "/messages", null, WRONG_STATE),
-                // api.md §5: only a Chatting agent the customer sees may bring others in; to anyone else the chat is
-                // not there
+                // docs/api.md §5 step 2: only a Chatting agent the customer sees may bring others in; to anyone else
+                // the chat is not there
                 row(Stage.INVITED, AGENT, "POST", AGENT_CHAT, op("Invite", "targetPath", "/users/{agent}"), NOT_FOUND),
                 row(Stage.ALONE, AGENT, "POST", AGENT_CHAT, op("Accept", "nickname", "Again"), WRONG_STATE),
                 row(Stage.ALONE, AGENT, "POST", AGENT_CHAT, op("Reject"), WRONG_STATE),

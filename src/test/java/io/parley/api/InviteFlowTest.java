@@ -25,7 +25,7 @@ import io.restassured.response.Response;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
-/** The seed, replayed: TestName invites BFriend into FirstL's chat; the notifications are the seed's. */
+/** The seed (docs/api.md, "The seed", §5), replayed: TestName invites BFriend into FirstL's chat. */
 @QuarkusTest
 class InviteFlowTest {
 

@@ -21,7 +21,7 @@ import io.parley.support.Parley.Customer;
 import io.parley.support.SseClient;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Every synchronous check of api.md §5 step 2: the statusCode, and the chat exactly as it was. */
+/** Every synchronous check of docs/api.md §5 step 2: the statusCode, and the chat exactly as it was. */
 @QuarkusTest
 class InviteRefusalTest {
 

@@ -10,7 +10,7 @@ import java.util.Map;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-/** What every refusal must look like (api.md §1): the paired HTTP status, statusCode, a readable statusMessage. */
+/** What every refusal must look like (docs/api.md §1): the paired HTTP status, statusCode, a readable statusMessage. */
 final class Refusals {
 
     static final int MISSING = 1;
@@ -21,7 +21,7 @@ final class Refusals {
     static final int EXISTS = 18;
     static final int NOT_AUTHENTICATED = 20;
 
-    /** The api.md §1 table, written out here so that the app's own mapping is what gets checked. */
+    /** The docs/api.md §1 table, written out here so that the app's own mapping is what gets checked. */
     private static final Map<Integer, Integer> HTTP = Map.of(1, 400, 2, 409, 3, 403, 4, 503, 5, 403, 6, 404, 10, 400,
             18, 409, 20, 401);
 

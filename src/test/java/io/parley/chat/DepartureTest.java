@@ -17,7 +17,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** api.md §4 Leave and Complete, and the customer's Leave. */
+/** docs/api.md §4 Leave and Complete, and the customer's Leave. */
 class DepartureTest {
 
     @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** api.md §5 steps 1–5 and the seed's Invite: the synchronous checks and the successful path. */
+/** docs/api.md §5 steps 1–5 and the seed's Invite: the synchronous checks and the successful path. */
 class InviteTest {
 
     @Test

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** api.md §5 steps 4 and 6: what the inviter learns later, when the invitee cannot, will not or does not answer. */
+/**
+ * docs/api.md §5 steps 4 and 6: what the inviter learns later, when the invitee cannot, will not or does not
+ * answer.
+ */
 class OfferAnswerTest {
 
     @ParameterizedTest
@@ -153,7 +156,7 @@ class OfferAnswerTest {
     void aTransferFromLeftChatThatTimesOutIsReportedToTheTransferrer() {
         ChatFixture f = ChatFixture.withAgentA();
         f.leave(AGENT_A);
-        // LeftChat lists Transfer (api.md §4), and a failed Transfer reports to the transferrer, who stays
+        // LeftChat lists Transfer (docs/api.md §4), and a failed Transfer reports to the transferrer, who stays
         long n = transfer(f).referenceId();
         f.now += OFFER_TIMEOUT;
 

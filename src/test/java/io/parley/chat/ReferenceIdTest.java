@@ -20,7 +20,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** api.md §1: referenceIds are positive, unique within the chat, increasing, and tie notifications to requests. */
+/** docs/api.md §1: referenceIds are positive, unique within the chat, increasing, and tie notifications to requests. */
 class ReferenceIdTest {
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** api.md §3 "Customer side": least-loaded Ready agent with free capacity, waiting in the queue otherwise. */
+/** docs/api.md §3 "Customer side": least-loaded Ready agent with free capacity, waiting in the queue otherwise. */
 class RoutingTest {
 
     private static final int MAX_CHATS = 4;

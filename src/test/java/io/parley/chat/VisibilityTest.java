@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-/** api.md §4 Consult and SendToAgents: what the customer never sees. */
+/** docs/api.md §4 Consult and SendToAgents: what the customer never sees. */
 class VisibilityTest {
 
     private static ChatFixture consultation() {

@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonObject;
 
-/** The asynchronous outcomes of an Invite (api.md §5 steps 4 and 6): each an Error to the inviter. */
+/** The asynchronous outcomes of an Invite (docs/api.md §5 steps 4 and 6): each an Error to the inviter. */
 @QuarkusTest
 @TestProfile(ShortOffers.class)
 class OfferAnswerFlowTest {

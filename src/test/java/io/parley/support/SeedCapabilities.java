@@ -3,7 +3,7 @@ package io.parley.support;
 import java.util.List;
 
 /**
- * The capability lists of api.md §4, written out literally as the seed shows them, so that tests hold the
+ * The capability lists of docs/api.md §4, written out literally as the seed shows them, so that tests hold the
  * implementation against the contract rather than against itself.
  */
 public final class SeedCapabilities {
