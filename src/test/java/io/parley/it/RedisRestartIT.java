@@ -27,7 +27,7 @@ import io.restassured.response.Response;
 import redis.embedded.RedisServer;
 
 /**
- * Redis restarted under a running Parley (quality.md, Reliability): while it is down the api answers statusCode 4
+ * Redis restarted under a running Parley (docs/quality.md, Reliability): while it is down the api answers statusCode 4
  * (HTTP 503) and changes nothing; afterwards it recovers by itself, the push side subscribes again, and a stream
  * that stayed connected throughout misses nothing and gets nothing twice. This Redis is one of its own, with an
  * append-only file, so that what was committed survives the restart as it would in production.
