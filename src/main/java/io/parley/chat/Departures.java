@@ -23,6 +23,7 @@ final class Departures {
         if (!depart.complete() && seat.joined() && !othersRemain && chat.customerPresent()) {
             // the last agent leaves a customer behind: the chat stays on this agent's desk as LeftChat
             change.update(change.chat().withParticipant(seat.withPresence(Presence.LeftChat)));
+            forgetConsultation(change, seat);
             announced.add(change.post(seat, MessageType.ParticipantLeft, seat.visibility(), null, null, null));
             change.announceMessages(announced, change.reference(), p -> true);
             change.tellAgent(seat.userId(), Notification.ChatStateChange.of("StatusChange",
@@ -63,6 +64,7 @@ final class Departures {
     static void leave(ChatChange change, Participant seat, List<Message> announced, boolean toQueue) {
         boolean wasJoined = seat.joined();
         change.update(change.chat().withParticipant(seat.withPresence(Presence.Gone)));
+        forgetConsultation(change, seat);
         if (wasJoined) {
             announced.add(change.post(seat, MessageType.ParticipantLeft, seat.visibility(), null, null, null));
         }
@@ -111,6 +113,15 @@ final class Departures {
         if (change.chat().waiting() != null) {
             change.update(change.chat().withWaiting(null, change.moment().now()));
             change.effect(new Effect.Dequeue());
+        }
+    }
+
+    /** A queue consulted by an agent who leaves has nobody left to advise: the chat stops waiting for it. */
+    private static void forgetConsultation(ChatChange change, Participant seat) {
+        Waiting waiting = change.chat().waiting();
+        if (waiting != null && waiting.kind() == InvitationKind.Consult
+                && seat.participantId().equals(waiting.requesterParticipantId())) {
+            stopWaiting(change);
         }
     }
 }

@@ -199,4 +199,17 @@ class QueueTest {
         f.route(new AgentLoad(AGENT_B, 0), new AgentLoad(AGENT_C, 3));
         assertTrue(f.chat.invitationFor(AGENT_C).isPresent(), "somebody already in the chat is not offered it");
     }
+
+    @Test
+    void aConsultationNobodyTookEndsWhenItsAgentLeaves() {
+        ChatFixture f = chatting();
+        toQueue(f, InvitationKind.Consult, "sales", null);
+
+        Outcome.Applied left = f.leave(AGENT_A);
+
+        assertNull(f.chat.waiting());
+        assertTrue(left.effects().contains(new Effect.Dequeue()));
+        assertInstanceOf(Outcome.Unchanged.class, f.decide(new Actor.System(),
+                new Operation.Route(List.of(new AgentLoad(AGENT_B, 0))), Availability.Unknown));
+    }
 }
