@@ -36,6 +36,9 @@ final class Queueing {
 
     /** Complete with a queueName: the agent is done, and the chat waits in the queue for another agent. */
     static Outcome complete(Chat chat, Participant seat, Operation.Depart depart, Moment moment, Policy policy) {
+        if (!policy.knowsQueue(depart.queueName())) {
+            return Outcome.refused(StatusCode.NOT_FOUND, "Queue '" + depart.queueName() + "' not found");
+        }
         if (!chat.customerPresent()) {
             // nobody is left to serve: the chat simply ends for this agent
             return Departures.depart(chat, seat, depart, moment);
