@@ -58,6 +58,10 @@ final class Queueing {
             return Outcome.refused(StatusCode.INVALID_STATE,
                     "Only an agent the customer sees may place the chat in a queue");
         }
+        if (chat.invitations().stream().anyMatch(i -> i.kind() == InvitationKind.Transfer)) {
+            return Outcome.refused(StatusCode.INVALID_STATE,
+                    "A transfer of chat " + chat.id() + " to an agent is still waiting for an answer");
+        }
         if (chat.waiting() != null) {
             return Outcome.refused(StatusCode.INVALID_STATE,
                     "Chat " + chat.id() + " already waits in queue '" + chat.waiting().queue() + "'");

@@ -212,4 +212,15 @@ class QueueTest {
         assertInstanceOf(Outcome.Unchanged.class, f.decide(new Actor.System(),
                 new Operation.Route(List.of(new AgentLoad(AGENT_B, 0))), Availability.Unknown));
     }
+
+    @Test
+    void aChatOfferedToAnAgentByTransferIsNotAlsoPlacedInAQueue() {
+        ChatFixture f = chatting();
+        f.offer(InvitationKind.Transfer, AGENT_A, AGENT_B, Availability.Ready);
+
+        Outcome refused = toQueue(f, InvitationKind.Transfer, "sales", null);
+
+        assertEquals(StatusCode.INVALID_STATE, assertInstanceOf(Outcome.Refused.class, refused).statusCode());
+        assertNull(f.chat.waiting());
+    }
 }
