@@ -19,7 +19,10 @@ import io.parley.chat.TreatAs;
 public final class OperationParser {
 
     private static final String NAME = "operationName";
-    /** The parameters of a text an operation posts (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatComplete). */
+    /**
+     * The parameters of a text an operation posts
+     * (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatComplete).
+     */
     private static final String[] REMARK = { "text", "messageType", "treatAs" };
 
     private OperationParser() {
@@ -163,7 +166,10 @@ public final class OperationParser {
         return Ids.targetUser(params(body, "targetUri", "targetPath"));
     }
 
-    /** Transfer to an agent or a queue (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatSingleStepTransfer). */
+    /**
+     * Transfer to an agent or a queue
+     * (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatSingleStepTransfer).
+     */
     private static Operation transfer(JsonBody body) {
         params(body, REMARK, "targetUri", "targetPath", "queueName");
         Remark remark = remark(body);

@@ -91,7 +91,8 @@ public sealed interface Operation {
 
     /**
      * SendMessage, SendToAgents, SendUrl, SendCustomNotice(ToAgents), and the typing notifications. A text message
-     * may carry a {@code messageType} and {@code treatAs} (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatSend).
+     * may carry a {@code messageType} and {@code treatAs}
+     * (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatSend).
      */
     record Post(String name, MessageType type, boolean toAgents, String content, String messageType, TreatAs treatAs)
             implements Operation {

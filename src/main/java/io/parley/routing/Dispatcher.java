@@ -29,8 +29,9 @@ import io.parley.store.RedisFailure;
 import io.parley.store.RoutingQueue;
 
 /**
- * Hands waiting chats to Ready agents with room who serve the chat's queue, oldest chat first. Runs after anything that may free an agent or
- * queue a chat, and on the push role's sweep in case the instance that should have run it died.
+ * Hands waiting chats to Ready agents with room who serve the chat's queue, oldest chat first. Runs after anything
+ * that may free an agent or queue a chat, and on the push role's sweep in case the instance that should have run it
+ * died.
  */
 @ApplicationScoped
 public class Dispatcher {

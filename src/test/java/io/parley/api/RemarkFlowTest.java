@@ -30,7 +30,8 @@ import io.vertx.core.json.JsonObject;
  * The optional parameters GWS documents, each seen where GWS shows it: a message's {@code messageType} in the
  * NewMessages notification and the transcript (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatSend),
  * the {@code text} (with {@code messageType}, {@code treatAs}) of Complete, Leave and
- * RemoveParticipantFromConference posted to the chat (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatComplete),
+ * RemoveParticipantFromConference posted to the chat
+ * (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatComplete),
  * and {@code saveLAR} (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatAccept) sending the customer's
  * next chat to the same agent first.
  */
