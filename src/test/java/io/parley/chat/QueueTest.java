@@ -223,4 +223,17 @@ class QueueTest {
         assertEquals(StatusCode.INVALID_STATE, assertInstanceOf(Outcome.Refused.class, refused).statusCode());
         assertNull(f.chat.waiting());
     }
+
+    @Test
+    void aChatStoredBeforeQueuesWaitsInTheDefaultQueueWhileQueued() {
+        Chat stored = ChatFixture.opened(QUEUES).chat;
+        Chat old = new Chat(stored.id(), stored.version(), stored.status(), stored.subject(), stored.userData(),
+                stored.participants(), stored.invitations(), stored.declinedBy(), stored.lastIndex(),
+                stored.lastReferenceId(), stored.idStem(), stored.partySequence(), stored.createdAt(), null, 0);
+
+        assertEquals("default", Routing.waitingOf(old, "default").orElseThrow().queue());
+        assertEquals(ChatChange.timestamp(stored.createdAt()), Views.forAgent(old, AGENT_A,
+                new Moment(stored.createdAt(), ChatFixture.BASE_URL), false).receivedDate());
+        assertTrue(Routing.waitingOf(old.withStatus(ChatStatus.Active), "default").isEmpty());
+    }
 }
