@@ -8,7 +8,7 @@
 --         conditions: count, then (kind, key index, argument) each
 --                     'member': SISMEMBER key argument must be 1; 'below': SCARD key must be < argument
 --         writes:     count, then (kind, key index, a, b) each, b unused by some kinds
---                     'log': a is the notification, b the address of its recipient
+--                     'log': a is the notification, b the address of its recipient; 'setpx': a the value, b its ttl (ms)
 -- The wake-up published at the end has one line per appended notification, in log order:
 --   "<address> <entry id> <notification>", or just "<address>" when the notification is over the size given;
 -- a push instance writes a carried notification straight to its streams (JSON holds no raw newline).
@@ -70,6 +70,7 @@ for w = 1, writeCount do
   elseif kind == 'lrem' then redis.call('LREM', key, 0, a)
   elseif kind == 'lpush' then redis.call('LREM', key, 0, a); redis.call('LPUSH', key, a)
   elseif kind == 'rpush' then redis.call('LREM', key, 0, a); redis.call('RPUSH', key, a)
+  elseif kind == 'setpx' then redis.call('SET', key, a, 'PX', b)
   else
     return redis.error_reply('unknown write ' .. kind)
   end

@@ -1,6 +1,7 @@
 package io.parley;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -26,6 +27,8 @@ public interface ParleyConfig {
     ChatSettings chat();
 
     AgentSettings agent();
+
+    RoutingSettings routing();
 
     Notifications notifications();
 
@@ -86,6 +89,20 @@ public interface ParleyConfig {
     interface AgentSettings {
         @WithDefault("4")
         int maxChats();
+    }
+
+    /** The queues chats wait in for an agent. */
+    interface RoutingSettings {
+        /** Where a customer's new chat waits; agents who list no queue serve it. */
+        @WithDefault("default")
+        String defaultQueue();
+
+        /** Further queues chats may be transferred, consulted or completed to; the default is always one. */
+        Optional<List<String>> queues();
+
+        /** How long {@code saveLAR} remembers a customer's last agent. */
+        @WithDefault("7d")
+        Duration lastAgentTtl();
     }
 
     interface Notifications {

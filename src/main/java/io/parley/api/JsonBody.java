@@ -117,6 +117,21 @@ public final class JsonBody {
         return checked(text, kind, "Parameter '" + name + "'");
     }
 
+    /** A true/false flag, as a JSON boolean or the string "true" or "false"; absent is false. */
+    public boolean optionalFlag(String name) {
+        JsonNode value = node.get(name);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual() && (value.asText().equals("true") || value.asText().equals("false"))) {
+            return Boolean.parseBoolean(value.asText());
+        }
+        throw invalid("Parameter '" + name + "' must be true or false");
+    }
+
     public boolean has(String name) {
         JsonNode value = node.get(name);
         return value != null && !value.isNull();

@@ -2,6 +2,7 @@ package io.parley.api;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,19 @@ import java.util.Set;
 import io.parley.chat.InvitationKind;
 import io.parley.chat.MessageType;
 import io.parley.chat.Operation;
+import io.parley.chat.Remark;
 import io.parley.chat.StatusCode;
+import io.parley.chat.TreatAs;
 
 /** Reads the {@code {"operationName": ..., params}} body of a chat operation into an {@link Operation}. */
 public final class OperationParser {
 
     private static final String NAME = "operationName";
+    /**
+     * The parameters of a text an operation posts
+     * (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatComplete).
+     */
+    private static final String[] REMARK = { "text", "messageType", "treatAs" };
 
     private OperationParser() {
     }
@@ -32,17 +40,17 @@ public final class OperationParser {
     public static Operation agentOperation(JsonBody body) {
         String name = operationName(body);
         return switch (name) {
-            case "Accept" -> new Operation.Accept(
-                    params(body, "nickname").requiredText("nickname", TextKind.NAME, 64));
+            case "Accept" -> accept(body);
             case "Reject" -> none(body, new Operation.Reject());
             case "Invite" -> new Operation.Offer(InvitationKind.Invite, target(body));
-            case "Consult" -> new Operation.Offer(InvitationKind.Consult, target(body));
+            case "Consult" -> consult(body);
             case "Transfer" -> transfer(body);
-            case "RemoveParticipantFromConference" -> new Operation.RemoveParticipant(target(body));
-            case "Leave" -> new Operation.Depart(name, false, parting(body));
-            case "Complete", "LeaveAndComplete" -> new Operation.Depart(name, true, parting(body));
-            case "SendMessage" -> text(body, name, MessageType.Text, false);
-            case "SendToAgents" -> text(body, name, MessageType.Text, true);
+            case "RemoveParticipantFromConference" -> removal(body);
+            case "Leave" -> new Operation.Depart(name, false, remark(params(body, REMARK)), false, null);
+            case "Complete" -> complete(body);
+            case "LeaveAndComplete" -> new Operation.Depart(name, true, parting(body));
+            case "SendMessage" -> labelledText(body, name, false);
+            case "SendToAgents" -> labelledText(body, name, true);
             case "SendUrl" -> url(body);
             case "SendCustomNotice" -> notice(body, name, false);
             case "SendCustomNoticeToAgents" -> notice(body, name, true);
@@ -80,6 +88,75 @@ public final class OperationParser {
         return body.allowOnly(allowed);
     }
 
+    private static JsonBody params(JsonBody body, String[] common, String... more) {
+        List<String> names = new ArrayList<>(List.of(common));
+        names.addAll(List.of(more));
+        return params(body, names.toArray(String[]::new));
+    }
+
+    /**
+     * The optional text of Leave, Complete, Transfer and RemoveParticipantFromConference with its labels; GWS takes
+     * messageType and treatAs only together with a text.
+     */
+    private static Remark remark(JsonBody body) {
+        String text = body.optionalText("text", TextKind.FREE_TEXT, JsonBody.MAX_TEXT);
+        String messageType = body.optionalText("messageType", TextKind.NAME, JsonBody.MAX_SHORT);
+        TreatAs treatAs = treatAs(body);
+        if (text == null && (messageType != null || treatAs != null)) {
+            throw new ApiException(StatusCode.MISSING_PARAMETER,
+                    "Parameter 'text' is missing: messageType and treatAs go with a text");
+        }
+        return text == null ? null : new Remark(text, messageType, treatAs);
+    }
+
+    private static TreatAs treatAs(JsonBody body) {
+        String value = body.optionalText("treatAs", TextKind.NAME, JsonBody.MAX_SHORT);
+        if (value == null) {
+            return null;
+        }
+        for (TreatAs treatAs : TreatAs.values()) {
+            if (treatAs.name().equals(value)) {
+                return treatAs;
+            }
+        }
+        throw JsonBody.invalid("Parameter 'treatAs' must be Normal or System");
+    }
+
+    private static Operation accept(JsonBody body) {
+        params(body, "nickname", "saveLAR");
+        return new Operation.Accept(body.requiredText("nickname", TextKind.NAME, 64), body.optionalFlag("saveLAR"));
+    }
+
+    /** Complete (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatComplete). */
+    private static Operation complete(JsonBody body) {
+        params(body, REMARK, "saveLAR", "queueName");
+        Remark remark = remark(body);
+        boolean saveLastAgent = body.optionalFlag("saveLAR");
+        String queue = body.optionalText("queueName", TextKind.NAME, JsonBody.MAX_SHORT);
+        return new Operation.Depart("Complete", true, remark, saveLastAgent, queue);
+    }
+
+    private static Operation removal(JsonBody body) {
+        params(body, REMARK, "targetUri", "targetPath");
+        Remark remark = remark(body);
+        return new Operation.RemoveParticipant(Ids.targetUser(body), remark);
+    }
+
+    /** Consult an agent or a queue (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatConsult). */
+    private static Operation consult(JsonBody body) {
+        Ids.Target target = Ids.targetUserOrQueue(params(body, "targetUri", "targetPath"));
+        return target.queueName() != null
+                ? new Operation.OfferToQueue(InvitationKind.Consult, target.queueName(), null)
+                : new Operation.Offer(InvitationKind.Consult, target.userId());
+    }
+
+    private static Operation labelledText(JsonBody body, String name, boolean toAgents) {
+        params(body, REMARK);
+        String text = body.requiredText("text", TextKind.FREE_TEXT, JsonBody.MAX_TEXT);
+        Remark remark = remark(body);
+        return new Operation.Post(name, MessageType.Text, toAgents, text, remark.messageType(), remark.treatAs());
+    }
+
     private static Operation none(JsonBody body, Operation operation) {
         params(body);
         return operation;
@@ -89,12 +166,24 @@ public final class OperationParser {
         return Ids.targetUser(params(body, "targetUri", "targetPath"));
     }
 
+    /**
+     * Transfer to an agent or a queue
+     * (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatSingleStepTransfer).
+     */
     private static Operation transfer(JsonBody body) {
-        params(body, "targetUri", "targetPath", "queueName");
-        if (body.has("queueName") && !body.has("targetUri") && !body.has("targetPath")) {
-            throw JsonBody.invalid("Transfer to a queue is not supported; give the targetUri of an agent");
+        params(body, REMARK, "targetUri", "targetPath", "queueName");
+        Remark remark = remark(body);
+        String queueName = body.optionalText("queueName", TextKind.NAME, JsonBody.MAX_SHORT);
+        if (queueName != null) {
+            if (body.has("targetUri") || body.has("targetPath")) {
+                throw JsonBody.invalid("Give either a target or a queueName, not both");
+            }
+            return new Operation.OfferToQueue(InvitationKind.Transfer, queueName, remark);
         }
-        return new Operation.Offer(InvitationKind.Transfer, Ids.targetUser(body));
+        Ids.Target target = Ids.targetUserOrQueue(body);
+        return target.queueName() != null
+                ? new Operation.OfferToQueue(InvitationKind.Transfer, target.queueName(), remark)
+                : new Operation.Offer(InvitationKind.Transfer, target.userId(), remark);
     }
 
     private static String parting(JsonBody body) {

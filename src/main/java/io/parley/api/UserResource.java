@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.parley.ParleyConfig;
 import io.parley.auth.Passwords;
+import io.parley.chat.ChatRules;
 import io.parley.chat.StatusCode;
 import io.parley.store.Json;
 import io.parley.store.UserRepository;
@@ -47,9 +48,12 @@ public class UserResource {
     private final ParleyConfig config;
     private final BaseUrl baseUrl;
     private final Passwords passwords;
+    private final ChatRules rules;
 
-    UserResource(UserRepository users, Json json, ParleyConfig config, BaseUrl baseUrl, Passwords passwords) {
+    UserResource(UserRepository users, Json json, ParleyConfig config, BaseUrl baseUrl, Passwords passwords,
+            ChatRules rules) {
         this.users = users;
+        this.rules = rules;
         this.passwords = passwords;
         this.json = json;
         this.config = config;
@@ -60,7 +64,7 @@ public class UserResource {
     @RolesAllowed(User.ADMIN)
     public Created create(byte[] body, @Context UriInfo request) {
         JsonBody input = JsonBody.parse(json.mapper(), body, config.request().maxBytes())
-                .allowOnly(Set.of("userName", "password", "firstName", "lastName", "roles"));
+                .allowOnly(Set.of("userName", "password", "firstName", "lastName", "roles", "queues"));
         String userName = input.requiredText("userName", TextKind.NAME, 64);
         if (!USER_NAME.matcher(userName).matches()) {
             throw JsonBody.invalid("userName may only hold letters, digits and . _ @ -");
@@ -81,13 +85,28 @@ public class UserResource {
         }
         String firstName = input.optionalText("firstName", TextKind.NAME, JsonBody.MAX_SHORT);
         String lastName = input.optionalText("lastName", TextKind.NAME, JsonBody.MAX_SHORT);
+        List<String> queues = queues(input);
         User user = new User(User.newId(), userName, firstName, lastName, roles.stream().distinct().toList(),
-                passwords.hash(password), System.currentTimeMillis());
+                passwords.hash(password), System.currentTimeMillis(), queues);
         if (!users.create(user)) {
             throw new ApiException(StatusCode.ALREADY_EXISTS, "User name '" + userName + "' is taken");
         }
         UserView view = UserView.of(user, baseUrl.of(request));
         return new Created(StatusCode.SUCCESS.code, user.id(), view.uri(), view.path());
+    }
+
+    /** The queues an agent serves: configured ones only, each once; none means the default queue. */
+    private List<String> queues(JsonBody input) {
+        List<String> queues = input.optionalTextList("queues", 100);
+        if (queues == null) {
+            return List.of();
+        }
+        for (String queue : queues) {
+            if (!rules.policy().knowsQueue(queue)) {
+                throw new ApiException(StatusCode.NOT_FOUND, "Queue '" + JsonBody.printable(queue) + "' not found");
+            }
+        }
+        return queues.stream().distinct().toList();
     }
 
     @GET

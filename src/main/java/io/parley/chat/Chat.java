@@ -16,10 +16,12 @@ import java.util.function.Predicate;
  *
  * @param idStem twelve hex digits drawn at creation; a participant id is the stem plus its four-digit sequence
  * @param declinedBy agents who rejected or let lapse a routing offer of this chat: routing skips them
+ * @param waiting the queue the chat waits in, null when it waits for nobody
+ * @param queuedAt when the chat last entered a queue (epoch millis; 0 in chats stored before queues: createdAt)
  */
 public record Chat(String id, long version, ChatStatus status, String subject, Map<String, Object> userData,
         List<Participant> participants, List<Invitation> invitations, Set<String> declinedBy, int lastIndex,
-        long lastReferenceId, String idStem, int partySequence, long createdAt) {
+        long lastReferenceId, String idStem, int partySequence, long createdAt, Waiting waiting, long queuedAt) {
 
     public Chat {
         // a LinkedHashMap keeps the order clients attached the keys in
@@ -31,11 +33,11 @@ public record Chat(String id, long version, ChatStatus status, String subject, M
 
     /** A new chat holding only its customer, who is participant 1. */
     public static Chat start(String id, String idStem, String nickname, String subject, Map<String, Object> userData,
-            long now) {
+            long now, String queue) {
         Participant customer = new Participant(participantId(idStem, 1), nickname, ParticipantType.Customer, null,
                 Visibility.All, Presence.Joined);
         return new Chat(id, 0, ChatStatus.Queued, subject, userData, List.of(customer), List.of(), Set.of(), 0, 0,
-                idStem, 1, now);
+                idStem, 1, now, new Waiting(queue, InvitationKind.Routing, null, 0), now);
     }
 
     static String participantId(String idStem, int sequence) {
@@ -79,47 +81,58 @@ public record Chat(String id, long version, ChatStatus status, String subject, M
 
     public Chat withStatus(ChatStatus newStatus) {
         return new Chat(id, version, newStatus, subject, userData, participants, invitations, declinedBy, lastIndex,
-                lastReferenceId, idStem, partySequence, createdAt);
+                lastReferenceId, idStem, partySequence, createdAt, waiting, queuedAt);
     }
 
     public Chat withVersion(long newVersion) {
         return new Chat(id, newVersion, status, subject, userData, participants, invitations, declinedBy, lastIndex,
-                lastReferenceId, idStem, partySequence, createdAt);
+                lastReferenceId, idStem, partySequence, createdAt, waiting, queuedAt);
     }
 
     public Chat withUserData(Map<String, Object> newUserData) {
         return new Chat(id, version, status, subject, newUserData, participants, invitations, declinedBy, lastIndex,
-                lastReferenceId, idStem, partySequence, createdAt);
+                lastReferenceId, idStem, partySequence, createdAt, waiting, queuedAt);
+    }
+
+    /** The chat enters {@code queue} now (null: it waits no more). */
+    Chat withWaiting(Waiting newWaiting, long now) {
+        return new Chat(id, version, status, subject, userData, participants, invitations, declinedBy, lastIndex,
+                lastReferenceId, idStem, partySequence, createdAt, newWaiting, newWaiting == null ? queuedAt : now);
+    }
+
+    /** When the chat last entered a queue. */
+    public long receivedAt() {
+        return queuedAt == 0 ? createdAt : queuedAt;
     }
 
     Chat withLastIndex(int newLastIndex) {
         return new Chat(id, version, status, subject, userData, participants, invitations, declinedBy, newLastIndex,
-                lastReferenceId, idStem, partySequence, createdAt);
+                lastReferenceId, idStem, partySequence, createdAt, waiting, queuedAt);
     }
 
     Chat withLastReferenceId(long newReferenceId) {
         return new Chat(id, version, status, subject, userData, participants, invitations, declinedBy, lastIndex,
-                newReferenceId, idStem, partySequence, createdAt);
+                newReferenceId, idStem, partySequence, createdAt, waiting, queuedAt);
     }
 
     Chat withInvitation(Invitation invitation) {
         List<Invitation> more = new ArrayList<>(invitations);
         more.add(invitation);
         return new Chat(id, version, status, subject, userData, participants, more, declinedBy, lastIndex,
-                lastReferenceId, idStem, partySequence, createdAt);
+                lastReferenceId, idStem, partySequence, createdAt, waiting, queuedAt);
     }
 
     Chat withoutInvitation(String userId) {
         List<Invitation> fewer = invitations.stream().filter(i -> !i.userId().equals(userId)).toList();
         return new Chat(id, version, status, subject, userData, participants, fewer, declinedBy, lastIndex,
-                lastReferenceId, idStem, partySequence, createdAt);
+                lastReferenceId, idStem, partySequence, createdAt, waiting, queuedAt);
     }
 
     Chat withDeclined(String userId) {
         Set<String> more = new HashSet<>(declinedBy);
         more.add(userId);
         return new Chat(id, version, status, subject, userData, participants, invitations, more, lastIndex,
-                lastReferenceId, idStem, partySequence, createdAt);
+                lastReferenceId, idStem, partySequence, createdAt, waiting, queuedAt);
     }
 
     /**
@@ -136,7 +149,7 @@ public record Chat(String id, long version, ChatStatus status, String subject, M
         more.add(new Participant(participantId(idStem, sequence), nickname, type, userId, visibility,
                 Presence.Joined));
         return new Chat(id, version, status, subject, userData, more, invitations, declinedBy, lastIndex,
-                lastReferenceId, idStem, sequence, createdAt);
+                lastReferenceId, idStem, sequence, createdAt, waiting, queuedAt);
     }
 
     Chat withParticipant(Participant changed) {
@@ -144,7 +157,7 @@ public record Chat(String id, long version, ChatStatus status, String subject, M
                 .map(p -> p.participantId().equals(changed.participantId()) ? changed : p)
                 .toList();
         return new Chat(id, version, status, subject, userData, replaced, invitations, declinedBy, lastIndex,
-                lastReferenceId, idStem, partySequence, createdAt);
+                lastReferenceId, idStem, partySequence, createdAt, waiting, queuedAt);
     }
 
     Participant lastParticipant() {

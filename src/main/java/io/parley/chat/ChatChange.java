@@ -66,11 +66,27 @@ final class ChatChange {
     Message post(Participant from, MessageType type, Visibility visibility, String text, String url,
             String noticeText) {
         int index = chat.lastIndex() + 1;
-        Message message = new Message(index, from.party(), TIMESTAMP.format(Instant.ofEpochMilli(moment.now())),
-                moment.now(), visibility.name(), type.name(), text, url, noticeText);
-        chat = chat.withLastIndex(index);
+        return append(new Message(index, from.party(), timestamp(moment.now()), moment.now(), visibility.name(),
+                type.name(), text, url, noticeText, null, null));
+    }
+
+    /** Posts a text with the labels it was sent with. */
+    Message say(Participant from, Visibility visibility, Remark remark) {
+        int index = chat.lastIndex() + 1;
+        return append(new Message(index, from.party(), timestamp(moment.now()), moment.now(), visibility.name(),
+                MessageType.Text.name(), remark.text(), null, null, remark.messageType(),
+                remark.treatAs() == null ? null : remark.treatAs().name()));
+    }
+
+    private Message append(Message message) {
+        chat = chat.withLastIndex(message.index());
         messages.add(message);
         return message;
+    }
+
+    /** An instant in the form GWS writes timestamps in. */
+    static String timestamp(long epochMillis) {
+        return TIMESTAMP.format(Instant.ofEpochMilli(epochMillis));
     }
 
     void tell(Recipient recipient, Notification notification) {

@@ -24,7 +24,7 @@ public final class ChatRules {
     public Outcome.Applied open(String chatId, String idStem, String nickname, String subject,
             Map<String, Object> userData, Moment moment) {
         ChatChange change = ChatChange.automatic(Chat.start(chatId, idStem, nickname, subject, userData,
-                moment.now()), moment);
+                moment.now(), policy.defaultQueue()), moment);
         Participant customer = change.chat().customer().orElseThrow();
         Message joined = change.post(customer, MessageType.ParticipantJoined, Visibility.All, null, null, null);
         change.announceMessages(List.of(joined), null, p -> true);
@@ -44,7 +44,7 @@ public final class ChatRules {
                     ? Departures.customerLeaves(chat, customer.participantId(), moment)
                     : Conversation.forCustomer(chat, customer.participantId(), operation, moment);
             case Actor.System system -> switch (operation) {
-                case Operation.Route route -> Invitations.route(chat, route.readyAgents(), moment, policy);
+                case Operation.Route route -> Invitations.route(chat, route, moment, policy);
                 case Operation.ExpireOffer expiry -> Invitations.expire(chat, expiry.agentUserId(), moment);
                 default -> Outcome.refused(StatusCode.FORBIDDEN, operation.name() + " is not Parley's to perform");
             };
@@ -58,7 +58,9 @@ public final class ChatRules {
             return notFound(chat);
         }
         Participant seat = chat.agentSeat(userId).orElse(null);
-        if (operation instanceof Operation.Offer offer && !mayOffer(offer.kind(), state, seat)) {
+        InvitationKind offered = operation instanceof Operation.Offer offer ? offer.kind()
+                : operation instanceof Operation.OfferToQueue offer ? offer.kind() : null;
+        if (offered != null && !mayOffer(offered, state, seat)) {
             // docs/api.md §5 step 2: only a party the customer sees may bring others in; anyone else is told the chat
             // is not theirs
             return notFound(chat);
@@ -71,12 +73,15 @@ public final class ChatRules {
                     operation.name() + " is not valid while the chat is " + state);
         }
         return switch (operation) {
-            case Operation.Accept accept -> Invitations.accept(chat, userId, accept.nickname(), moment, policy,
-                    transcript);
+            case Operation.Accept accept -> LastAgent.remember(accept.saveLastAgent(), userId, policy,
+                    Invitations.accept(chat, userId, accept.nickname(), moment, policy, transcript));
             case Operation.Reject reject -> Invitations.reject(chat, userId, moment);
             case Operation.Offer offer -> Invitations.offer(chat, seat, offer, availability, moment, policy);
-            case Operation.RemoveParticipant remove -> Departures.remove(chat, seat, remove.targetUserId(), moment);
-            case Operation.Depart depart -> Departures.depart(chat, seat, depart, moment);
+            case Operation.RemoveParticipant remove -> Departures.remove(chat, seat, remove, moment);
+            case Operation.OfferToQueue offer -> Queueing.offer(chat, seat, offer, moment, policy);
+            case Operation.Depart depart -> LastAgent.remember(depart.saveLastAgent(), userId, policy,
+                    depart.queueName() == null ? Departures.depart(chat, seat, depart, moment)
+                            : Queueing.complete(chat, seat, depart, moment, policy));
             case Operation.Post post -> Conversation.post(chat, seat, post, moment);
             case Operation.SetInFocus focus -> ChatChange.requested(chat, moment).applied();
             case Operation.ChangeUserData change -> changeUserData(chat, change, moment);

@@ -15,6 +15,7 @@ final class Conversation {
         Message message = switch (post.type()) {
             case PushUrl -> change.post(author, post.type(), visibility, null, post.content(), null);
             case CustomNotice, Notice -> change.post(author, post.type(), visibility, null, null, post.content());
+            case Text -> change.say(author, visibility, new Remark(post.content(), post.messageType(), post.treatAs()));
             default -> change.post(author, post.type(), visibility, post.content(), null, null);
         };
         change.announceMessages(List.of(message), change.reference(), p -> true);

@@ -23,4 +23,8 @@ public sealed interface Effect {
 
     record Dequeue() implements Effect {
     }
+
+    /** Remember {@code userId} as the last agent of the customer {@code contactId} for {@code ttlMillis}. */
+    record RememberLastAgent(String contactId, String userId, long ttlMillis) implements Effect {
+    }
 }

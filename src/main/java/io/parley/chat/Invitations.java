@@ -1,7 +1,9 @@
 package io.parley.chat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Offers of a chat to an agent, and their answers: Invite, Consult, Transfer, routing, Accept, Reject, expiry. */
 final class Invitations {
@@ -43,7 +45,16 @@ final class Invitations {
         change.require(new Condition.AgentReady(target));
         change.tellAgent(target, Notification.ChatStateChange.of("StatusChange",
                 Views.forAgent(change.chat(), target, moment, false), change.reference()));
+        sayFirst(change, inviter, offer.remark());
         return change.applied();
+    }
+
+    /** The text a Transfer sends the customer, posted as the transfer is asked for. */
+    static void sayFirst(ChatChange change, Participant speaker, Remark remark) {
+        if (remark != null) {
+            Message said = change.say(speaker, speaker.visibility(), remark);
+            change.announceMessages(List.of(said), change.reference(), p -> true);
+        }
     }
 
     private static String unavailable(Availability availability) {
@@ -71,6 +82,9 @@ final class Invitations {
                     "Chat " + chat.id() + " already has the maximum of " + policy.maxParties() + " parties");
         }
         ChatChange change = ChatChange.requested(chat.withoutInvitation(userId), moment);
+        if (invitation.fromQueue()) {
+            change.update(change.chat().withWaiting(null, moment.now()));
+        }
         // the others learn of the join under the referenceId of the request that asked for it (docs/api.md §5 step 5)
         Long toOthers = invitation.hasInviter() ? invitation.referenceId() : change.reference();
         Visibility visibility = invitation.kind() == InvitationKind.Consult ? Visibility.Agents : Visibility.All;
@@ -116,7 +130,9 @@ final class Invitations {
         withdraw(change, invitation);
         change.tellAgent(userId, Notification.ChatStateChange.of("StatusChange",
                 Views.forAgent(change.chat(), userId, moment, false), change.reference()));
-        change.reportFailure(invitation, "The invited agent rejected the invitation");
+        if (!invitation.fromQueue()) {
+            change.reportFailure(invitation, "The invited agent rejected the invitation");
+        }
         return change.applied();
     }
 
@@ -129,7 +145,9 @@ final class Invitations {
         withdraw(change, invitation);
         change.tellAgent(userId, Notification.ChatStateChange.of("StatusChange",
                 Views.forAgent(change.chat(), userId, ChatState.Revoked, moment, false), null));
-        change.reportFailure(invitation, "The invited agent did not answer in time");
+        if (!invitation.fromQueue()) {
+            change.reportFailure(invitation, "The invited agent did not answer in time");
+        }
         return change.applied();
     }
 
@@ -137,7 +155,7 @@ final class Invitations {
     private static void withdraw(ChatChange change, Invitation invitation) {
         change.effect(new Effect.DisarmTimer(invitation.userId()));
         change.effect(new Effect.Untrack(invitation.userId()));
-        if (invitation.kind() == InvitationKind.Routing) {
+        if (invitation.fromQueue()) {
             change.update(change.chat().withDeclined(invitation.userId()));
             change.effect(new Effect.Enqueue(true));
         }
@@ -155,26 +173,36 @@ final class Invitations {
         }
     }
 
-    static Outcome route(Chat chat, List<AgentLoad> readyAgents, Moment moment, Policy policy) {
-        boolean waiting = chat.status() == ChatStatus.Queued && chat.customerPresent()
-                && chat.invitations().stream().noneMatch(i -> i.kind() == InvitationKind.Routing);
-        if (!waiting) {
+    static Outcome route(Chat chat, Operation.Route route, Moment moment, Policy policy) {
+        Waiting waiting = Routing.waitingOf(chat, policy.defaultQueue()).orElse(null);
+        boolean routable = waiting != null && chat.status() != ChatStatus.Ended && chat.customerPresent()
+                && chat.invitations().stream().noneMatch(Invitation::fromQueue);
+        if (!routable) {
             return new Outcome.Unchanged();
         }
-        String userId = Routing.choose(readyAgents, chat.declinedBy(), policy.maxChatsPerAgent()).orElse(null);
+        // nobody already in the chat or asked to join it is offered it again
+        Set<String> skipped = new HashSet<>(chat.declinedBy());
+        chat.participants().stream().filter(p -> p.isAgent() && p.presence() != Presence.Gone)
+                .forEach(p -> skipped.add(p.userId()));
+        chat.invitations().forEach(i -> skipped.add(i.userId()));
+        String userId = Routing.choose(route.readyAgents(), route.lastAgent(), skipped, policy.maxChatsPerAgent())
+                .orElse(null);
         if (userId == null) {
             return new Outcome.Unchanged();
         }
         long expiresAt = moment.now() + policy.offerTimeoutMillis();
-        ChatChange change = ChatChange.automatic(
-                chat.withInvitation(new Invitation(InvitationKind.Routing, userId, 0, null, expiresAt)), moment);
+        InvitationKind kind = waiting.kind() == InvitationKind.Consult ? InvitationKind.Consult
+                : InvitationKind.Routing;
+        ChatChange change = ChatChange.automatic(chat.withInvitation(new Invitation(kind, userId,
+                waiting.referenceId(), waiting.requesterParticipantId(), expiresAt, true)), moment);
         change.effect(new Effect.Track(userId));
         change.effect(new Effect.ArmTimer(userId, expiresAt));
         change.effect(new Effect.Dequeue());
         change.require(new Condition.AgentReady(userId));
         change.require(new Condition.AgentBelowCapacity(userId, policy.maxChatsPerAgent()));
         change.tellAgent(userId, Notification.ChatStateChange.of("StatusChange",
-                Views.forAgent(change.chat(), userId, moment, false), null));
+                Views.forAgent(change.chat(), userId, moment, false),
+                waiting.referenceId() == 0 ? null : waiting.referenceId()));
         return change.applied();
     }
 }

@@ -21,7 +21,15 @@ public sealed interface Operation {
         return null;
     }
 
-    record Accept(String nickname) implements Operation {
+    /**
+     * @param saveLastAgent {@code saveLAR}: remember this agent as the customer's last agent
+     *     (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatAccept)
+     */
+    record Accept(String nickname, boolean saveLastAgent) implements Operation {
+        public Accept(String nickname) {
+            this(nickname, false);
+        }
+
         public String name() {
             return "Accept";
         }
@@ -37,25 +45,60 @@ public sealed interface Operation {
         }
     }
 
-    /** Invite, Consult or Transfer: offer the chat to another agent. */
-    record Offer(InvitationKind kind, String targetUserId) implements Operation {
+    /** Invite, Consult or Transfer: offer the chat to another agent; a Transfer may say something first. */
+    record Offer(InvitationKind kind, String targetUserId, Remark remark) implements Operation {
+        public Offer(InvitationKind kind, String targetUserId) {
+            this(kind, targetUserId, null);
+        }
+
         public String name() {
             return kind.name();
         }
     }
 
-    record RemoveParticipant(String targetUserId) implements Operation {
+    /**
+     * Transfer or Consult to a named queue: an agent who serves it is found by routing
+     * (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatSingleStepTransfer,
+     * https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatConsult).
+     */
+    record OfferToQueue(InvitationKind kind, String queueName, Remark remark) implements Operation {
+        public String name() {
+            return kind.name();
+        }
+    }
+
+    record RemoveParticipant(String targetUserId, Remark remark) implements Operation {
+        public RemoveParticipant(String targetUserId) {
+            this(targetUserId, null);
+        }
+
         public String name() {
             return "RemoveParticipantFromConference";
         }
     }
 
-    /** Leave, Complete or LeaveAndComplete, with an optional parting text. */
-    record Depart(String name, boolean complete, String text) implements Operation {
+    /**
+     * Leave, Complete or LeaveAndComplete, with an optional parting remark. Complete may also remember the agent as
+     * the customer's last agent ({@code saveLAR}) and place the chat in a queue ({@code queueName}, null for none)
+     * (https://docs.genesys.com/Documentation/GWS/8.5.2/API/ChatComplete).
+     */
+    record Depart(String name, boolean complete, Remark remark, boolean saveLastAgent, String queueName)
+            implements Operation {
+        public Depart(String name, boolean complete, String text) {
+            this(name, complete, Remark.of(text), false, null);
+        }
     }
 
-    /** SendMessage, SendToAgents, SendUrl, SendCustomNotice(ToAgents), and the typing notifications. */
-    record Post(String name, MessageType type, boolean toAgents, String content) implements Operation {
+    /**
+     * SendMessage, SendToAgents, SendUrl, SendCustomNotice(ToAgents), and the typing notifications. A text message
+     * may carry a {@code messageType} and {@code treatAs}
+     * (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatSend).
+     */
+    record Post(String name, MessageType type, boolean toAgents, String content, String messageType, TreatAs treatAs)
+            implements Operation {
+        public Post(String name, MessageType type, boolean toAgents, String content) {
+            this(name, type, toAgents, content, null, null);
+        }
     }
 
     record SetInFocus() implements Operation {
@@ -68,10 +111,17 @@ public sealed interface Operation {
     record ChangeUserData(String name, Map<String, Object> put, List<String> delete) implements Operation {
     }
 
-    /** Routing offers a waiting chat to one of the Ready agents. */
-    record Route(List<AgentLoad> readyAgents) implements Operation {
+    /**
+     * Routing offers a waiting chat to one of the Ready agents who serve its queue; {@code lastAgent}, if Ready
+     * among them, first (null for none).
+     */
+    record Route(List<AgentLoad> readyAgents, String lastAgent) implements Operation {
         public Route {
             readyAgents = List.copyOf(readyAgents);
+        }
+
+        public Route(List<AgentLoad> readyAgents) {
+            this(readyAgents, null);
         }
 
         public String name() {

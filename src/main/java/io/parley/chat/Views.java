@@ -31,7 +31,7 @@ public final class Views {
                 .orElse(state == ChatState.Invited ? Capabilities.INVITED : List.of());
         List<Party> parties = chat.joined(p -> true).stream().map(Participant::party).toList();
         return new ChatView(chat.id(), state.name(), parties, capabilities, moment.chatUri(chat.id()),
-                withUserData ? chat.userData() : null);
+                withUserData ? chat.userData() : null, ChatChange.timestamp(chat.receivedAt()));
     }
 
     public static ChatView forCustomer(Chat chat, Moment moment) {
@@ -40,7 +40,8 @@ public final class Views {
                 .map(Participant::party)
                 .toList();
         List<String> capabilities = state == ChatState.Chatting ? Capabilities.CUSTOMER : List.of();
-        return new ChatView(chat.id(), state.name(), parties, capabilities, moment.chatUri(chat.id()), null);
+        return new ChatView(chat.id(), state.name(), parties, capabilities, moment.chatUri(chat.id()), null,
+                null);
     }
 
     /** The transcript entries a viewer may read. */

@@ -1,6 +1,8 @@
 package io.parley.routing;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +17,9 @@ import io.parley.chat.Actor;
 import io.parley.chat.AgentLoad;
 import io.parley.chat.Availability;
 import io.parley.chat.ChatRules;
-import io.parley.chat.ChatStatus;
+import io.parley.chat.Chat;
+import io.parley.chat.Routing;
+import io.parley.chat.Waiting;
 import io.parley.chat.Moment;
 import io.parley.chat.Operation;
 import io.parley.chat.Outcome;
@@ -25,8 +29,9 @@ import io.parley.store.RedisFailure;
 import io.parley.store.RoutingQueue;
 
 /**
- * Hands waiting chats to Ready agents with room, oldest chat first. Runs after anything that may free an agent or
- * queue a chat, and on the push role's sweep in case the instance that should have run it died.
+ * Hands waiting chats to Ready agents with room who serve the chat's queue, oldest chat first. Runs after anything
+ * that may free an agent or queue a chat, and on the push role's sweep in case the instance that should have run it
+ * died.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -63,22 +68,35 @@ public class Dispatcher {
         }
     }
 
-    /** Offers every waiting chat it can to an agent; stops when no Ready agent has room. */
+    /**
+     * Offers every waiting chat it can to an agent who serves its queue. A queue found with no Ready agent with room
+     * is not asked again in the same run.
+     */
     public synchronized void dispatch() {
         List<String> waiting = queue.head(BATCH);
+        String defaultQueue = rules.policy().defaultQueue();
+        Set<String> full = new HashSet<>();
         for (String chatId : waiting) {
             AtomicReference<List<AgentLoad>> ready = new AtomicReference<>(List.of());
+            AtomicReference<String> queueName = new AtomicReference<>();
             AtomicBoolean stale = new AtomicBoolean();
             Outcome outcome = chats.update(chatId, null, false, snapshot -> {
-                ready.set(agents.readyAgents());
-                stale.set(snapshot.chat().status() != ChatStatus.Queued);
-                return rules.decide(snapshot.chat(), new Actor.System(), new Operation.Route(ready.get()),
+                Chat chat = snapshot.chat();
+                Waiting place = Routing.waitingOf(chat, defaultQueue).orElse(null);
+                stale.set(place == null);
+                if (place == null || full.contains(place.queue())) {
+                    return new Outcome.Unchanged();
+                }
+                queueName.set(place.queue());
+                ready.set(agents.readyAgents(place.queue(), defaultQueue));
+                String lastAgent = Routing.contactOf(chat).map(agents::lastAgent).orElse(null);
+                return rules.decide(chat, new Actor.System(), new Operation.Route(ready.get(), lastAgent),
                         new Moment(System.currentTimeMillis(), snapshot.baseUrl()), Availability.Unknown, List.of());
             });
             if (outcome instanceof Outcome.Refused || stale.get()) {
                 queue.remove(chatId);
-            } else if (outcome instanceof Outcome.Unchanged && noRoom(ready.get())) {
-                return;
+            } else if (outcome instanceof Outcome.Unchanged && queueName.get() != null && noRoom(ready.get())) {
+                full.add(queueName.get());
             }
         }
     }

@@ -37,15 +37,21 @@ public class AgentChannels {
         setScript.run(redis, List.of(keys.channel(userId), keys.readyAgents()), List.of(state.name(), userId));
     }
 
-    /** The Ready agents with their loads, in one round trip. */
-    public List<AgentLoad> readyAgents() {
+    /** The Ready agents who serve {@code queue}, with their loads, in one round trip. */
+    public List<AgentLoad> readyAgents(String queue, String defaultQueue) {
         Response reply = readyScript.run(redis, List.of(keys.readyAgents()),
-                List.of(keys.deskPrefix(), Keys.DESK_SUFFIX));
+                List.of(keys.deskPrefix(), Keys.DESK_SUFFIX, queue, defaultQueue, keys.userPrefix()));
         List<AgentLoad> agents = new ArrayList<>();
         for (int i = 0; i + 1 < reply.size(); i += 2) {
             agents.add(new AgentLoad(reply.get(i).toString(), reply.get(i + 1).toInteger()));
         }
         return agents;
+    }
+
+    /** The customer's last agent ({@code saveLAR}), if one is remembered. */
+    public String lastAgent(String contactId) {
+        Response reply = redis.sendAndAwait(Request.cmd(Command.GET).arg(keys.lastAgent(contactId)));
+        return reply == null ? null : reply.toString();
     }
 
     /** The ids of the chats on the agent's desk, sorted. */

@@ -79,6 +79,8 @@ final class Commit {
                     "");
             case Effect.Enqueue enqueue -> write(enqueue.front() ? "lpush" : "rpush", keys.queue(), chatId, "");
             case Effect.Dequeue dequeue -> write("lrem", keys.queue(), chatId, "");
+            case Effect.RememberLastAgent last -> write("setpx", keys.lastAgent(last.contactId()), last.userId(),
+                    Long.toString(last.ttlMillis()));
         }
     }
 

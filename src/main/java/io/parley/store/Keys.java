@@ -40,7 +40,7 @@ public class Keys {
     }
 
     public String user(String userId) {
-        return prefix + "user:" + userId;
+        return userPrefix() + userId;
     }
 
     public String userName(String userName) {
@@ -70,6 +70,16 @@ public class Keys {
 
     public String readyAgents() {
         return prefix + "routing:ready";
+    }
+
+    /** The agent a customer's chats go to first ({@code saveLAR}), by the customer's contact id; it expires. */
+    public String lastAgent(String contactId) {
+        return prefix + "routing:last-agent:" + contactId;
+    }
+
+    /** What comes before the user id in a user key (scripts that read users build the keys themselves). */
+    public String userPrefix() {
+        return prefix + "user:";
     }
 
     public String queue() {

@@ -13,6 +13,7 @@ import io.parley.chat.ParticipantType;
 import io.parley.chat.Party;
 import io.parley.chat.Presence;
 import io.parley.chat.Visibility;
+import io.parley.chat.Waiting;
 import io.parley.user.User;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -25,7 +26,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = { Chat.class, Participant.class, Invitation.class, Message.class, Party.class,
         ChatView.class, Notification.ChatStateChange.class, Notification.NewMessages.class, User.class,
         Replies.Failure.class, ChatStatus.class, ParticipantType.class, Presence.class, Visibility.class,
-        InvitationKind.class })
+        InvitationKind.class, Waiting.class })
 final class SerialisedTypes {
 
     private SerialisedTypes() {

@@ -3,6 +3,7 @@ package io.parley.support;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,16 +66,30 @@ public final class Parley {
     }
 
     public static Agent createAgent(String base) {
+        return createAgent(base, List.of());
+    }
+
+    /** An agent who serves {@code queues} (none: the default queue). */
+    public static Agent createAgent(String base, List<String> queues) {
         String userName = uniqueName(base);
-        String id = as(adminToken()).body(Map.of("userName", userName, "password", "password-" + userName,
-                "firstName", base, "lastName", "Test")).post("/api/v2/users")
+        Map<String, Object> user = new HashMap<>(Map.of("userName", userName, "password",
+                "password-" + userName, "firstName", base, "lastName", "Test"));
+        if (!queues.isEmpty()) {
+            user.put("queues", queues);
+        }
+        String id = as(adminToken()).body(user).post("/api/v2/users")
                 .then().statusCode(200).body("statusCode", equalTo(0)).extract().path("id");
         return new Agent(id, userName, token(userName, "password-" + userName));
     }
 
     /** An agent who is logged in to the chat channel and Ready. */
     public static Agent readyAgent(String base) {
-        Agent agent = createAgent(base);
+        return readyAgent(base, List.of());
+    }
+
+    /** An agent of {@code queues}, logged in to the chat channel and Ready. */
+    public static Agent readyAgent(String base, List<String> queues) {
+        Agent agent = createAgent(base, queues);
         ok(as(agent.token()).body(Map.of("operationName", "StartContactCenterSession", "channels", new String[] { "chat" }))
                 .post("/api/v2/me"));
         ok(as(agent.token()).body(Map.of("operationName", "Ready")).post("/api/v2/me/channels/chat"));
