@@ -1,8 +1,5 @@
 package io.parley.chat;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -12,10 +9,6 @@ import java.util.function.Predicate;
  * conditions of the commit. Local to one decision, so its mutability never escapes.
  */
 final class ChatChange {
-
-    /** GWS writes ISO-8601 with milliseconds and a numeric offset without a colon. */
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-            .withZone(ZoneOffset.UTC);
 
     private Chat chat;
     private final Moment moment;
@@ -66,8 +59,8 @@ final class ChatChange {
     Message post(Participant from, MessageType type, Visibility visibility, String text, String url,
             String noticeText) {
         int index = chat.lastIndex() + 1;
-        Message message = new Message(index, from.party(), TIMESTAMP.format(Instant.ofEpochMilli(moment.now())),
-                moment.now(), visibility.name(), type.name(), text, url, noticeText);
+        Party sender = type == MessageType.CustomNotice ? from.noticeSender(moment) : from.party(moment);
+        Message message = new Message(index, sender, moment.timestamp(), moment.now(), visibility.name(), type.name(), text, url, noticeText);
         chat = chat.withLastIndex(index);
         messages.add(message);
         return message;
@@ -100,7 +93,7 @@ final class ChatChange {
             List<Message> visible = Views.visible(announced, !participant.isAgent());
             if (!visible.isEmpty()) {
                 tell(recipientOf(participant),
-                        Notification.NewMessages.of(visible, moment.chatUri(chat.id()), reference));
+                        Notification.NewMessages.of(visible, chat.id(), moment, reference));
             }
         }
     }

@@ -6,7 +6,11 @@ import java.util.Map;
 /**
  * The chat as one viewer sees it: the {@code chat} object of notifications and GETs. {@code state} and
  * {@code capabilities} are the viewer's own; {@code userData} is only filled where the contract shows it.
+ * {@code receivedDate} is when the chat reached Parley (the customer's start), in GWS's timestamp form;
+ * {@code chatType} is {@value #INBOUND} for every chat Parley serves, as they all come from a customer.
  */
 public record ChatView(String id, String state, List<Party> participants, List<String> capabilities, String uri,
-        Map<String, Object> userData) {
+        String chatType, String receivedDate, Map<String, Object> userData) {
+
+    public static final String INBOUND = "Inbound";
 }
