@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.chat.AgentLoad;
 import io.parley.user.ChannelState;
+import io.parley.user.ChannelStatus;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -29,12 +30,21 @@ public class AgentChannels {
     }
 
     public ChannelState state(String userId) {
+        return status(userId).state();
+    }
+
+    public ChannelStatus status(String userId) {
         Response reply = redis.sendAndAwait(Request.cmd(Command.GET).arg(keys.channel(userId)));
-        return ChannelState.parse(reply == null ? null : reply.toString());
+        return ChannelStatus.parse(reply == null ? null : reply.toString());
     }
 
     public void set(String userId, ChannelState state) {
-        setScript.run(redis, List.of(keys.channel(userId), keys.readyAgents()), List.of(state.name(), userId));
+        set(userId, ChannelStatus.of(state));
+    }
+
+    public void set(String userId, ChannelStatus status) {
+        setScript.run(redis, List.of(keys.channel(userId), keys.readyAgents()),
+                List.of(status.state().name(), userId, status.stored()));
     }
 
     /** The Ready agents with their loads, in one round trip. */
