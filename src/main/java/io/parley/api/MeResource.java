@@ -27,6 +27,7 @@ import io.parley.store.Json;
 import io.parley.store.UserRepository;
 import io.parley.user.ChannelState;
 import io.parley.user.ChannelStatus;
+import io.parley.user.ChannelView;
 import io.parley.user.User;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
@@ -38,29 +39,18 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @RunOnVirtualThread
 public class MeResource {
 
-    /** {@code reasonCode} only while NotReady with a reason, as GWS's channel state shows it. */
-    public record UserState(String state, String reasonCode, String displayName) {
-
-        static UserState of(ChannelStatus status) {
-            return new UserState(status.state().name(), status.reasonCode(), status.displayName());
-        }
-    }
-
-    public record Channel(String channel, UserState userState) {
-    }
-
     /**
      * The user; {@code devices} and {@code chats} only with {@code subresources} (GWS's {@code /me?subresources=*},
      * https://docs.genesys.com/Documentation:GWS:API:RequestParameters:8.5.0). Parley has no devices.
      */
     public record Me(String id, String userName, String firstName, String lastName, List<String> roles, String uri,
-            String path, List<Channel> channels, List<Object> devices, List<ChatView> chats) {
+            String path, List<ChannelView> channels, List<Object> devices, List<ChatView> chats) {
     }
 
     public record MeReply(int statusCode, Me user) {
     }
 
-    public record Channels(int statusCode, List<Channel> channels) {
+    public record Channels(int statusCode, List<ChannelView> channels) {
     }
 
     /** One channel's part of a partly successful StartContactCenterSession. */
@@ -70,7 +60,7 @@ public class MeResource {
     public record SessionReply(int statusCode, String statusMessage, List<ChannelOutcome> channels) {
     }
 
-    static final String CHAT = "chat";
+    private static final String CHAT = ChannelView.CHAT;
 
     private final UserRepository users;
     private final AgentChannels channels;
@@ -201,8 +191,8 @@ public class MeResource {
         return "Parley serves the chat channel only, not '" + JsonBody.printable(channel) + "'";
     }
 
-    private List<Channel> channelsOf(User user) {
-        return user.isAgent() ? List.of(new Channel(CHAT, UserState.of(channels.status(user.id())))) : List.of();
+    private List<ChannelView> channelsOf(User user) {
+        return user.isAgent() ? List.of(ChannelView.chat(channels.status(user.id()))) : List.of();
     }
 
     private JsonBody parse(byte[] body) {
