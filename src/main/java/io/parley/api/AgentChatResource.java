@@ -94,7 +94,7 @@ public class AgentChatResource {
     public Messages messages(@PathParam("id") String id, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count) {
         Chat chat = involved(id);
-        if (chat.agentSeat(token.getSubject()).isEmpty()) {
+        if (chat.agentSeat(token.getSubject()).isEmpty() && !handled(chat)) {
             throw new ApiException(StatusCode.INVALID_STATE, "Accept the chat before reading its transcript");
         }
         return new Messages(StatusCode.SUCCESS.code,
@@ -110,13 +110,22 @@ public class AgentChatResource {
         return actions.perform(chatId, new Actor.Agent(token.getSubject()), operation, baseUrl.of(request));
     }
 
-    /** The chat, if this agent is invited to it or in it; otherwise it does not exist for them. */
+    /**
+     * The chat, if this agent is invited to it, in it, or handled it (then read as Completed until the chat's
+     * retention after it ended runs out, parley.chat.retention); otherwise it does not exist for them.
+     */
     private Chat involved(String id) {
         Chat chat = chats.load(Ids.chatId(id), null, false).map(ChatRepository.Snapshot::chat).orElse(null);
-        if (chat == null || Views.agentState(chat, token.getSubject()) == ChatState.Completed) {
+        if (chat == null || Views.agentState(chat, token.getSubject()) == ChatState.Completed && !handled(chat)) {
             throw new ApiException(StatusCode.NOT_FOUND, "Chat " + id + " not found");
         }
         return chat;
+    }
+
+    /** Whether this agent took part in the chat: participants are kept, so a seat once taken names them. */
+    private boolean handled(Chat chat) {
+        String userId = token.getSubject();
+        return chat.participants().stream().anyMatch(p -> p.isAgent() && userId.equals(p.userId()));
     }
 
     private Moment moment(UriInfo request) {
