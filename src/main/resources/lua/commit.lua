@@ -8,7 +8,9 @@
 --         conditions: count, then (kind, key index, argument) each
 --                     'member': SISMEMBER key argument must be 1; 'below': SCARD key must be < argument
 --         writes:     count, then (kind, key index, a, b) each, b unused by some kinds
---                     'log': a is the notification, b the address of its recipient; 'setpx': a the value, b its ttl (ms)
+--                     'log': a is the notification, b the address of its recipient
+--                     'pexpire': a is the time (ms) the key lives on (an ended chat's retention)
+--                     'setpx': a is the value, b its time to live (ms)
 -- The wake-up published at the end has one line per appended notification, in log order:
 --   "<address> <entry id> <notification>", or just "<address>" when the notification is over the size given;
 -- a push instance writes a carried notification straight to its streams (JSON holds no raw newline).
@@ -69,6 +71,7 @@ for w = 1, writeCount do
   elseif kind == 'zrem' then redis.call('ZREM', key, a)
   elseif kind == 'lrem' then redis.call('LREM', key, 0, a)
   elseif kind == 'lpush' then redis.call('LREM', key, 0, a); redis.call('LPUSH', key, a)
+  elseif kind == 'pexpire' then redis.call('PEXPIRE', key, a)
   elseif kind == 'rpush' then redis.call('LREM', key, 0, a); redis.call('RPUSH', key, a)
   elseif kind == 'setpx' then redis.call('SET', key, a, 'PX', b)
   else

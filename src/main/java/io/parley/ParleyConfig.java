@@ -84,6 +84,10 @@ public interface ParleyConfig {
     interface ChatSettings {
         @WithDefault("6")
         int maxParties();
+
+        /** How long an ended chat and its transcript stay readable to the agents who handled it. */
+        @WithDefault("1d")
+        Duration retention();
     }
 
     interface AgentSettings {

@@ -25,7 +25,6 @@ import io.parley.chat.Message;
 import io.parley.chat.Moment;
 import io.parley.chat.StatusCode;
 import io.parley.chat.Views;
-import io.parley.store.AgentChannels;
 import io.parley.store.ChatRepository;
 import io.parley.store.Json;
 import io.parley.user.User;
@@ -39,7 +38,8 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @RunOnVirtualThread
 public class AgentChatResource {
 
-    public record Chats(int statusCode, List<ChatView> chats) {
+    /** GWS answers a list request with {@code uris}, or with {@code chats} when {@code fields} names some. */
+    public record Chats(int statusCode, List<?> chats, List<String> uris) {
     }
 
     public record OneChat(int statusCode, ChatView chat) {
@@ -49,17 +49,17 @@ public class AgentChatResource {
     }
 
     private final ChatRepository chats;
-    private final AgentChannels agents;
+    private final Desk desk;
     private final ChatActions actions;
     private final Json json;
     private final ParleyConfig config;
     private final BaseUrl baseUrl;
     private final JsonWebToken token;
 
-    AgentChatResource(ChatRepository chats, AgentChannels agents, ChatActions actions, Json json,
+    AgentChatResource(ChatRepository chats, Desk desk, ChatActions actions, Json json,
             ParleyConfig config, BaseUrl baseUrl, JsonWebToken token) {
         this.chats = chats;
-        this.agents = agents;
+        this.desk = desk;
         this.actions = actions;
         this.json = json;
         this.config = config;
@@ -67,15 +67,19 @@ public class AgentChatResource {
         this.token = token;
     }
 
+    /**
+     * GWS lists a collection as {@code uris} unless {@code fields} asks for the objects: {@code *} for all their
+     * fields, or a comma-separated list of the fields wanted
+     * (https://docs.genesys.com/Documentation/HTCC/latest/API/RequestTypes,
+     * https://enu.docs.genesys.com/Documentation/GWS/8.5.0/API/ReturnValues).
+     */
     @GET
-    public Chats list(@Context UriInfo request) {
-        String userId = token.getSubject();
-        Moment moment = moment(request);
-        List<ChatView> views = chats.loadAll(List.copyOf(agents.desk(userId))).stream()
-                .filter(chat -> Views.agentState(chat, userId) != ChatState.Completed)
-                .map(chat -> Views.forAgent(chat, userId, moment, true))
-                .toList();
-        return new Chats(StatusCode.SUCCESS.code, views);
+    public Chats list(@QueryParam("fields") String fields, @Context UriInfo request) {
+        List<ChatView> views = desk.chats(token.getSubject(), moment(request));
+        if (fields == null) {
+            return new Chats(StatusCode.SUCCESS.code, null, views.stream().map(ChatView::uri).toList());
+        }
+        return new Chats(StatusCode.SUCCESS.code, Fields.select(json.mapper(), views, fields), null);
     }
 
     @GET
@@ -90,7 +94,7 @@ public class AgentChatResource {
     public Messages messages(@PathParam("id") String id, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count) {
         Chat chat = involved(id);
-        if (chat.agentSeat(token.getSubject()).isEmpty()) {
+        if (chat.agentSeat(token.getSubject()).isEmpty() && !handled(chat)) {
             throw new ApiException(StatusCode.INVALID_STATE, "Accept the chat before reading its transcript");
         }
         return new Messages(StatusCode.SUCCESS.code,
@@ -106,13 +110,22 @@ public class AgentChatResource {
         return actions.perform(chatId, new Actor.Agent(token.getSubject()), operation, baseUrl.of(request));
     }
 
-    /** The chat, if this agent is invited to it or in it; otherwise it does not exist for them. */
+    /**
+     * The chat, if this agent is invited to it, in it, or handled it (then read as Completed until the chat's
+     * retention after it ended runs out, parley.chat.retention); otherwise it does not exist for them.
+     */
     private Chat involved(String id) {
         Chat chat = chats.load(Ids.chatId(id), null, false).map(ChatRepository.Snapshot::chat).orElse(null);
-        if (chat == null || Views.agentState(chat, token.getSubject()) == ChatState.Completed) {
+        if (chat == null || Views.agentState(chat, token.getSubject()) == ChatState.Completed && !handled(chat)) {
             throw new ApiException(StatusCode.NOT_FOUND, "Chat " + id + " not found");
         }
         return chat;
+    }
+
+    /** Whether this agent took part in the chat: participants are kept, so a seat once taken names them. */
+    private boolean handled(Chat chat) {
+        String userId = token.getSubject();
+        return chat.participants().stream().anyMatch(p -> p.isAgent() && userId.equals(p.userId()));
     }
 
     private Moment moment(UriInfo request) {

@@ -1,5 +1,6 @@
 package io.parley.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -9,6 +10,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
@@ -16,12 +18,16 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.parley.ParleyConfig;
+import io.parley.chat.ChatView;
+import io.parley.chat.Moment;
 import io.parley.chat.StatusCode;
 import io.parley.routing.Dispatcher;
 import io.parley.store.AgentChannels;
 import io.parley.store.Json;
 import io.parley.store.UserRepository;
 import io.parley.user.ChannelState;
+import io.parley.user.ChannelStatus;
+import io.parley.user.ChannelView;
 import io.parley.user.User;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
@@ -33,29 +39,41 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @RunOnVirtualThread
 public class MeResource {
 
-    public record UserState(String state) {
-    }
-
-    public record Channel(String channel, UserState userState) {
-    }
-
+    /**
+     * The user; {@code devices} and {@code chats} only with {@code subresources} (GWS's {@code /me?subresources=*},
+     * https://docs.genesys.com/Documentation:GWS:API:RequestParameters:8.5.0). Parley has no devices.
+     */
     public record Me(String id, String userName, String firstName, String lastName, List<String> roles, String uri,
-            String path, List<Channel> channels) {
+            String path, List<ChannelView> channels, List<Object> devices, List<ChatView> chats) {
     }
 
     public record MeReply(int statusCode, Me user) {
     }
 
+    public record Channels(int statusCode, List<ChannelView> channels) {
+    }
+
+    /** One channel's part of a partly successful StartContactCenterSession. */
+    public record ChannelOutcome(String channel, int statusCode, String statusMessage) {
+    }
+
+    public record SessionReply(int statusCode, String statusMessage, List<ChannelOutcome> channels) {
+    }
+
+    private static final String CHAT = ChannelView.CHAT;
+
     private final UserRepository users;
     private final AgentChannels channels;
     private final Dispatcher dispatcher;
+    private final Desk desk;
     private final Json json;
     private final ParleyConfig config;
     private final BaseUrl baseUrl;
     private final JsonWebToken token;
 
-    MeResource(UserRepository users, AgentChannels channels, Dispatcher dispatcher, Json json, ParleyConfig config,
-            BaseUrl baseUrl, JsonWebToken token) {
+    MeResource(UserRepository users, AgentChannels channels, Dispatcher dispatcher, Desk desk, Json json,
+            ParleyConfig config, BaseUrl baseUrl, JsonWebToken token) {
+        this.desk = desk;
         this.users = users;
         this.channels = channels;
         this.dispatcher = dispatcher;
@@ -66,44 +84,94 @@ public class MeResource {
     }
 
     @GET
-    public MeReply me(@Context UriInfo request) {
+    public MeReply me(@QueryParam("subresources") String subresources, @Context UriInfo request) {
+        if (subresources != null && !subresources.equals("*")) {
+            throw JsonBody.invalid("subresources must be * (Parley's user has channels, devices and chats)");
+        }
         User user = currentUser();
-        UserView view = UserView.of(user, baseUrl.of(request));
-        List<Channel> chat = user.isAgent()
-                ? List.of(new Channel("chat", new UserState(channels.state(user.id()).name())))
-                : List.of();
+        String base = baseUrl.of(request);
+        UserView view = UserView.of(user, base);
+        boolean all = subresources != null;
+        List<ChatView> chats = all && user.isAgent()
+                ? desk.chats(user.id(), new Moment(System.currentTimeMillis(), base))
+                : all ? List.of() : null;
         return new MeReply(StatusCode.SUCCESS.code, new Me(view.id(), view.userName(), view.firstName(),
-                view.lastName(), view.roles(), view.uri(), view.path(), chat));
+                view.lastName(), view.roles(), view.uri(), view.path(), channelsOf(user), all ? List.of() : null,
+                chats));
     }
 
+    /** GWS's {@code GET /me/channels} (https://docs.genesys.com/Documentation/GWS/8.5.0/API/QueryAgentState). */
+    @GET
+    @Path("channels")
+    public Channels channels() {
+        return new Channels(StatusCode.SUCCESS.code, channelsOf(currentUser()));
+    }
+
+    /**
+     * StartContactCenterSession logs the agent into the channels it names, EndContactCenterSession out of all.
+     * Naming channels Parley does not serve (voice, email, ...) beside chat starts chat and answers statusCode 7,
+     * partial success, with each channel's own outcome, as GWS does when a channel fails
+     * (https://docs.genesys.com/Documentation/HTCC/latest/API/StartContactCenterSession); naming none Parley
+     * serves fails as a whole with that channel's statusCode.
+     */
     @POST
-    public Replies.Done session(byte[] body) {
+    public SessionReply session(byte[] body) {
         JsonBody input = parse(body).allowOnly(Set.of("operationName", "channels"));
         String operation = OperationParser.operationName(input);
         List<String> requested = input.optionalTextList("channels", 8);
-        if (requested != null && !requested.equals(List.of("chat"))) {
-            throw JsonBody.invalid("Parley serves the chat channel only: channels must be [\"chat\"]");
-        }
         User agent = currentAgent();
         switch (operation) {
             case "StartContactCenterSession" -> {
+                List<String> named = requested == null ? List.of(CHAT) : requested;
+                if (named.isEmpty()) {
+                    throw JsonBody.invalid("Parameter 'channels' must name the chat channel");
+                }
+                List<String> unserved = named.stream().filter(channel -> !channel.equals(CHAT)).distinct().toList();
+                if (unserved.size() == named.size()) {
+                    throw JsonBody.invalid(unserved(unserved.get(0)));
+                }
                 if (channels.state(agent.id()) == ChannelState.LoggedOut) {
                     channels.set(agent.id(), ChannelState.NotReady);
                 }
+                if (!unserved.isEmpty()) {
+                    List<ChannelOutcome> outcomes = new ArrayList<>();
+                    outcomes.add(new ChannelOutcome(CHAT, StatusCode.SUCCESS.code, null));
+                    unserved.forEach(channel -> outcomes.add(new ChannelOutcome(channel,
+                            StatusCode.INVALID_INPUT.code, unserved(channel))));
+                    return new SessionReply(StatusCode.PARTIAL_SUCCESS.code,
+                            "Started chat only; Parley does not serve " + String.join(", ", unserved.stream()
+                                    .map(JsonBody::printable).toList()), outcomes);
+                }
             }
-            case "EndContactCenterSession" -> channels.set(agent.id(), ChannelState.LoggedOut);
+            case "EndContactCenterSession" -> {
+                if (requested != null) {
+                    throw JsonBody.invalid("EndContactCenterSession takes no channels: it ends the whole session");
+                }
+                channels.set(agent.id(), ChannelState.LoggedOut);
+            }
             default -> throw JsonBody.invalid("Unknown operationName '" + JsonBody.printable(operation) + "'");
         }
-        return Replies.done();
+        return new SessionReply(StatusCode.SUCCESS.code, null, null);
     }
 
+    /**
+     * Ready, or NotReady with an optional {@code reasonCode}, which the channel's state then shows until the next
+     * change (https://docs.genesys.com/Documentation/GWS/8.5.0/API/QueryAgentState).
+     */
     @POST
     @Path("channels/chat")
     public Replies.Done readiness(byte[] body) {
-        String operation = OperationParser.operationName(parse(body).allowOnly(Set.of("operationName")));
-        ChannelState wanted = switch (operation) {
-            case "Ready" -> ChannelState.Ready;
-            case "NotReady" -> ChannelState.NotReady;
+        JsonBody input = parse(body).allowOnly(Set.of("operationName", "reasonCode"));
+        String operation = OperationParser.operationName(input);
+        String reasonCode = input.optionalText("reasonCode", TextKind.NAME, MAX_REASON);
+        ChannelStatus wanted = switch (operation) {
+            case "Ready" -> {
+                if (reasonCode != null) {
+                    throw JsonBody.invalid("Parameter 'reasonCode' goes with NotReady only");
+                }
+                yield ChannelStatus.of(ChannelState.Ready);
+            }
+            case "NotReady" -> new ChannelStatus(ChannelState.NotReady, reasonCode);
             default -> throw JsonBody.invalid("Unknown operationName '" + JsonBody.printable(operation) + "'");
         };
         User agent = currentAgent();
@@ -111,10 +179,20 @@ public class MeResource {
             throw new ApiException(StatusCode.INVALID_STATE, "Start a contact center session first");
         }
         channels.set(agent.id(), wanted);
-        if (wanted == ChannelState.Ready) {
+        if (wanted.state() == ChannelState.Ready) {
             dispatcher.kick();
         }
         return Replies.done();
+    }
+
+    private static final int MAX_REASON = 64;
+
+    private static String unserved(String channel) {
+        return "Parley serves the chat channel only, not '" + JsonBody.printable(channel) + "'";
+    }
+
+    private List<ChannelView> channelsOf(User user) {
+        return user.isAgent() ? List.of(ChannelView.chat(channels.status(user.id()))) : List.of();
     }
 
     private JsonBody parse(byte[] body) {

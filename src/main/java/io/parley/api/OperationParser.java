@@ -58,7 +58,8 @@ public final class OperationParser {
             case "SendStopTypingNotification" -> none(body, typing(name, MessageType.TypingStopped, false));
             case "SendStartTypingToAgentsNotification" -> none(body, typing(name, MessageType.TypingStarted, true));
             case "SendStopTypingToAgentsNotification" -> none(body, typing(name, MessageType.TypingStopped, true));
-            case "SetInFocus" -> none(body, new Operation.SetInFocus());
+            // LeftChat lists the operation as InFocus (GWS ChatLeave page): either name sets the focus
+            case "SetInFocus", "InFocus" -> none(body, new Operation.SetInFocus());
             case "SetDisposition" -> disposition(body);
             case "AttachUserData", "UpdateUserData" -> userData(body, name);
             case "DeleteUserData" -> deleteUserData(body);

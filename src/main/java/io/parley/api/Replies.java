@@ -25,7 +25,7 @@ public final class Replies {
 
     public static int httpStatus(StatusCode statusCode) {
         return switch (statusCode) {
-            case SUCCESS -> 200;
+            case SUCCESS, PARTIAL_SUCCESS -> 200;
             case MISSING_PARAMETER, INVALID_INPUT -> 400;
             case INVALID_STATE, ALREADY_EXISTS -> 409;
             case FORBIDDEN, NO_PERMISSION -> 403;

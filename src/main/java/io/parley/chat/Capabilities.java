@@ -24,7 +24,14 @@ public final class Capabilities {
             "DeleteUserData", "UpdateUserData", "SendToAgents", "SendStartTypingToAgentsNotification",
             "SendStopTypingToAgentsNotification", "Complete", "SendMessage");
 
-    static final List<String> LEFT_CHAT = List.of("Transfer", "Complete", "Leave", "SetInFocus");
+    /**
+     * After the last agent left (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatLeave): GWS names the
+     * focus operation {@value #IN_FOCUS} here, where the Chatting lists (the seed's Invite page) name it SetInFocus.
+     * Each state shows the name its page documents; both names perform SetInFocus.
+     */
+    static final List<String> LEFT_CHAT = List.of("Transfer", "Complete", "Leave", Capabilities.IN_FOCUS);
+
+    static final String IN_FOCUS = "InFocus";
 
     static final List<String> CUSTOMER = List.of("SendMessage", "SendStartTypingNotification",
             "SendStopTypingNotification", "Leave");
@@ -51,6 +58,9 @@ public final class Capabilities {
 
     static boolean permits(List<String> listed, ChatState state, Participant seat, String operationName) {
         if (listed.contains(operationName)) {
+            return true;
+        }
+        if (listed.contains(IN_FOCUS) && operationName.equals(new Operation.SetInFocus().name())) {
             return true;
         }
         if (state != ChatState.Chatting) {

@@ -1,8 +1,5 @@
 package io.parley.chat;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -12,10 +9,6 @@ import java.util.function.Predicate;
  * conditions of the commit. Local to one decision, so its mutability never escapes.
  */
 final class ChatChange {
-
-    /** GWS writes ISO-8601 with milliseconds and a numeric offset without a colon. */
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-            .withZone(ZoneOffset.UTC);
 
     private Chat chat;
     private final Moment moment;
@@ -66,14 +59,15 @@ final class ChatChange {
     Message post(Participant from, MessageType type, Visibility visibility, String text, String url,
             String noticeText) {
         int index = chat.lastIndex() + 1;
-        return append(new Message(index, from.party(), timestamp(moment.now()), moment.now(), visibility.name(),
-                type.name(), text, url, noticeText, null, null));
+        Party sender = type == MessageType.CustomNotice ? from.noticeSender(moment) : from.party(moment);
+        return append(new Message(index, sender, moment.timestamp(), moment.now(), visibility.name(), type.name(),
+                text, url, noticeText, null, null));
     }
 
     /** Posts a text with the labels it was sent with. */
     Message say(Participant from, Visibility visibility, Remark remark) {
         int index = chat.lastIndex() + 1;
-        return append(new Message(index, from.party(), timestamp(moment.now()), moment.now(), visibility.name(),
+        return append(new Message(index, from.party(moment), moment.timestamp(), moment.now(), visibility.name(),
                 MessageType.Text.name(), remark.text(), null, null, remark.messageType(),
                 remark.treatAs() == null ? null : remark.treatAs().name()));
     }
@@ -84,10 +78,6 @@ final class ChatChange {
         return message;
     }
 
-    /** An instant in the form GWS writes timestamps in. */
-    static String timestamp(long epochMillis) {
-        return TIMESTAMP.format(Instant.ofEpochMilli(epochMillis));
-    }
 
     void tell(Recipient recipient, Notification notification) {
         deliveries.add(new Delivery(recipient, notification));
@@ -116,7 +106,7 @@ final class ChatChange {
             List<Message> visible = Views.visible(announced, !participant.isAgent());
             if (!visible.isEmpty()) {
                 tell(recipientOf(participant),
-                        Notification.NewMessages.of(visible, moment.chatUri(chat.id()), reference));
+                        Notification.NewMessages.of(visible, chat.id(), moment, reference));
             }
         }
     }

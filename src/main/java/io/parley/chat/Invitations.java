@@ -119,7 +119,7 @@ final class Invitations {
                 Views.forAgent(change.chat(), userId, moment, false), change.reference()));
         List<Message> history = new ArrayList<>(transcript);
         history.addAll(announced);
-        change.tellAgent(userId, Notification.NewMessages.of(history, moment.chatUri(chat.id()),
+        change.tellAgent(userId, Notification.NewMessages.of(history, chat.id(), moment,
                 change.reference()));
         return change.applied();
     }

@@ -11,4 +11,16 @@ public record Message(int index, Party from, String timestamp, long timestampSec
     public boolean visibleToCustomer() {
         return Visibility.valueOf(visibility).visibleToCustomer();
     }
+
+    /** The entry as a customer reads it: senders without the agents' user uri and path. */
+    public Message forCustomer() {
+        return new Message(index, anonymous(from), timestamp, timestampSeconds, visibility, type, text, url,
+                noticeText, messageType, treatAs);
+    }
+
+    static Party anonymous(Party party) {
+        return party.uri() == null ? party
+                : new Party(party.nickname(), party.type(), party.participantId(), party.visibility(), null, null,
+                        party.id());
+    }
 }

@@ -21,12 +21,16 @@ public sealed interface Notification {
         }
     }
 
-    /** NewMessages: messages appended to the transcript that the recipient may see. */
+    /**
+     * NewMessages: messages appended to the transcript that the recipient may see. GWS writes {@code chatPath}
+     * beside {@code chatUri} (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatSendCustomNotice).
+     */
     record NewMessages(String notificationType, String messageType, List<Message> messages, String chatUri,
-            Long referenceId) implements Notification {
+            String chatPath, Long referenceId) implements Notification {
 
-        public static NewMessages of(List<Message> messages, String chatUri, Long referenceId) {
-            return new NewMessages("NewMessages", MESSAGE_LOG_UPDATED, List.copyOf(messages), chatUri, referenceId);
+        public static NewMessages of(List<Message> messages, String chatId, Moment moment, Long referenceId) {
+            return new NewMessages("NewMessages", MESSAGE_LOG_UPDATED, List.copyOf(messages), moment.chatUri(chatId),
+                    Moment.chatPath(chatId), referenceId);
         }
     }
 }

@@ -27,7 +27,22 @@ public record Participant(String participantId, String nickname, ParticipantType
         return new Participant(participantId, nickname, type, userId, newVisibility, presence);
     }
 
-    public Party party() {
-        return new Party(nickname, type.name(), participantId, visibility == Visibility.Agents ? visibility.name() : null);
+    /** As {@code participants[]} shows it: an agent with its user's uri and path. */
+    public Party party(Moment moment) {
+        return new Party(nickname, type.name(), participantId,
+                visibility == Visibility.Agents ? visibility.name() : null, uri(moment), path(), null);
+    }
+
+    /** As the sender of a custom notice: GWS adds its visibility and its participantId as {@code id}. */
+    public Party noticeSender(Moment moment) {
+        return new Party(nickname, type.name(), participantId, visibility.name(), uri(moment), path(), participantId);
+    }
+
+    private String uri(Moment moment) {
+        return isAgent() && userId != null ? moment.userUri(userId) : null;
+    }
+
+    private String path() {
+        return isAgent() && userId != null ? Moment.userPath(userId) : null;
     }
 }

@@ -9,6 +9,8 @@ public enum StatusCode {
     INTERNAL_ERROR(4),
     NO_PERMISSION(5),
     NOT_FOUND(6),
+    /** Some of what was asked was done: StartContactCenterSession naming channels Parley does not serve. */
+    PARTIAL_SUCCESS(7),
     INVALID_INPUT(10),
     ALREADY_EXISTS(18),
     NOT_AUTHENTICATED(20);

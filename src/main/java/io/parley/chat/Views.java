@@ -1,6 +1,7 @@
 package io.parley.chat;
 
 import java.util.List;
+import java.util.Map;
 
 /** Builds what one viewer sees of a chat: its state, the parties it may see, its capabilities. */
 public final class Views {
@@ -29,23 +30,30 @@ public final class Views {
         List<String> capabilities = chat.agentSeat(userId)
                 .map(seat -> Capabilities.forAgent(chat, state, seat))
                 .orElse(state == ChatState.Invited ? Capabilities.INVITED : List.of());
-        List<Party> parties = chat.joined(p -> true).stream().map(Participant::party).toList();
-        return new ChatView(chat.id(), state.name(), parties, capabilities, moment.chatUri(chat.id()),
-                withUserData ? chat.userData() : null, ChatChange.timestamp(chat.receivedAt()));
+        List<Party> parties = chat.joined(p -> true).stream().map(p -> p.party(moment)).toList();
+        return view(chat, state, parties, capabilities, moment, withUserData ? chat.userData() : null);
     }
 
     public static ChatView forCustomer(Chat chat, Moment moment) {
         ChatState state = customerState(chat);
+        // the customer is told who is there, not which user accounts they are
         List<Party> parties = chat.joined(p -> p.visibility().visibleToCustomer()).stream()
-                .map(Participant::party)
+                .map(p -> Message.anonymous(p.party(moment)))
                 .toList();
         List<String> capabilities = state == ChatState.Chatting ? Capabilities.CUSTOMER : List.of();
-        return new ChatView(chat.id(), state.name(), parties, capabilities, moment.chatUri(chat.id()), null,
-                null);
+        return view(chat, state, parties, capabilities, moment, null);
+    }
+
+    private static ChatView view(Chat chat, ChatState state, List<Party> parties, List<String> capabilities,
+            Moment moment, Map<String, Object> userData) {
+        return new ChatView(chat.id(), state.name(), parties, capabilities, moment.chatUri(chat.id()),
+                ChatView.INBOUND, Moment.timestamp(chat.receivedAt()), userData);
     }
 
     /** The transcript entries a viewer may read. */
     public static List<Message> visible(List<Message> transcript, boolean customer) {
-        return customer ? transcript.stream().filter(Message::visibleToCustomer).toList() : transcript;
+        return customer
+                ? transcript.stream().filter(Message::visibleToCustomer).map(Message::forCustomer).toList()
+                : transcript;
     }
 }

@@ -3,6 +3,7 @@ package io.parley.push;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.parley.user.ChannelsChanged;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -18,6 +19,11 @@ final class NotificationLog {
 
     /** One notification: its log id (the position) and its JSON, sent to clients unmodified. */
     record Entry(String id, String json) {
+
+        /** The channel this entry travels on: a channel state change on its own, the rest on the caller's. */
+        String channel(String callersChannel) {
+            return json.startsWith(ChannelsChanged.JSON_START) ? ChannelsChanged.CHANNEL : callersChannel;
+        }
     }
 
     /**

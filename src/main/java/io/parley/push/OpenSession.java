@@ -241,7 +241,7 @@ final class OpenSession implements Subscriber {
             state = state.sent(entries.isEmpty() ? null : entries.getLast().id());
             messages = new ArrayList<>(entries.size() + 1);
             for (NotificationLog.Entry entry : entries) {
-                messages.add(Bayeux.delivery(state.user().channel(), entry.id(), entry.json()));
+                messages.add(Bayeux.delivery(entry.channel(state.user().channel()), entry.id(), entry.json()));
             }
             messages.add(Bayeux.connected(waiting.reply, state));
             lastSeen = System.currentTimeMillis();

@@ -173,7 +173,7 @@ final class SseStream implements Subscriber {
 
     private StringBuilder frame(StringBuilder frames, NotificationLog.Entry entry) {
         return frames.append("id: ").append(entry.id()).append('\n')
-                .append("event: ").append(event).append('\n')
+                .append("event: ").append(entry.channel(event)).append('\n')
                 .append("data: ").append(entry.json()).append("\n\n");
     }
 

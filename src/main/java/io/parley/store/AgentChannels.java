@@ -7,8 +7,13 @@ import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.parley.ParleyConfig;
 import io.parley.chat.AgentLoad;
+import io.parley.chat.Recipient;
 import io.parley.user.ChannelState;
+import io.parley.user.ChannelStatus;
+import io.parley.user.ChannelView;
+import io.parley.user.ChannelsChanged;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -22,19 +27,44 @@ public class AgentChannels {
     private final Keys keys;
     private final LuaScript setScript = LuaScript.load("set-channel.lua");
     private final LuaScript readyScript = LuaScript.load("ready-agents.lua");
+    private final LuaScript appendScript = LuaScript.load("append-log.lua");
+    private final Json json;
+    private final ParleyConfig config;
 
-    AgentChannels(Redis redis, Keys keys) {
+    AgentChannels(Redis redis, Keys keys, Json json, ParleyConfig config) {
         this.redis = redis;
         this.keys = keys;
+        this.json = json;
+        this.config = config;
     }
 
     public ChannelState state(String userId) {
+        return status(userId).state();
+    }
+
+    public ChannelStatus status(String userId) {
         Response reply = redis.sendAndAwait(Request.cmd(Command.GET).arg(keys.channel(userId)));
-        return ChannelState.parse(reply == null ? null : reply.toString());
+        return ChannelStatus.parse(reply == null ? null : reply.toString());
     }
 
     public void set(String userId, ChannelState state) {
-        setScript.run(redis, List.of(keys.channel(userId), keys.readyAgents()), List.of(state.name(), userId));
+        set(userId, ChannelStatus.of(state));
+    }
+
+    /**
+     * Sets the state, then tells the agent's desktops on {@code /v2/me/channels}. Two scripts, as the state and the
+     * log live in different hash slots; the state is the truth, and a desktop that missed the notification (Redis
+     * lost between the two) reads it with {@code GET /me/channels}.
+     */
+    public void set(String userId, ChannelStatus status) {
+        setScript.run(redis, List.of(keys.channel(userId), keys.readyAgents()),
+                List.of(status.state().name(), userId, status.stored()));
+        Recipient agent = Recipient.agent(userId);
+        var retention = config.notifications().retention();
+        appendScript.run(redis, List.of(keys.log(agent)), List.of(json.write(ChannelsChanged.of(
+                ChannelView.chat(status))), Integer.toString(retention.entries()),
+                Long.toString(retention.age().toMillis()), keys.wakeChannel(), agent.address(),
+                Integer.toString(Commit.CARRIED_MAX_BYTES)));
     }
 
     /** The Ready agents who serve {@code queue}, with their loads, in one round trip. */

@@ -136,7 +136,7 @@ public class ChatRepository {
 
     /** @param baseUrl kept with a new chat (expected version 0); ignored for an existing one */
     public CommitResult commit(Outcome.Applied applied, long expectedVersion, String baseUrl) {
-        Commit commit = Commit.of(keys, json, applied);
+        Commit commit = Commit.of(keys, json, applied, config.chat().retention().toMillis());
         var retention = config.notifications().retention();
         Response reply = commitScript.run(redis, commit.keys(), commit.arguments(expectedVersion,
                 json.write(applied.chat().withVersion(0)), applied.messages(), keys.wakeChannel(), baseUrl,

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.parley.chat.ChatStatus;
 import io.parley.chat.Condition;
 import io.parley.chat.Delivery;
 import io.parley.chat.Effect;
@@ -37,11 +38,17 @@ final class Commit {
         key(keys.transcript(chatId));
     }
 
-    static Commit of(Keys keys, Json json, Outcome.Applied applied) {
+    /** @param retentionMillis how long an ended chat is kept: the commit that ends it sets its keys to expire */
+    static Commit of(Keys keys, Json json, Outcome.Applied applied, long retentionMillis) {
         Commit commit = new Commit(keys, json, applied.chat().id());
         applied.conditions().forEach(commit::condition);
         applied.deliveries().forEach(commit::deliver);
         applied.effects().forEach(commit::effect);
+        if (applied.chat().status() == ChatStatus.Ended) {
+            String ttl = Long.toString(Math.max(1, retentionMillis));
+            commit.write("pexpire", keys.chat(commit.chatId), ttl, "");
+            commit.write("pexpire", keys.transcript(commit.chatId), ttl, "");
+        }
         return commit;
     }
 

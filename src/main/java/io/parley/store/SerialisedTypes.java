@@ -1,5 +1,6 @@
 package io.parley.store;
 
+import io.parley.api.MeResource;
 import io.parley.api.Replies;
 import io.parley.chat.Chat;
 import io.parley.chat.ChatStatus;
@@ -14,6 +15,8 @@ import io.parley.chat.Party;
 import io.parley.chat.Presence;
 import io.parley.chat.Visibility;
 import io.parley.chat.Waiting;
+import io.parley.user.ChannelView;
+import io.parley.user.ChannelsChanged;
 import io.parley.user.User;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -26,7 +29,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = { Chat.class, Participant.class, Invitation.class, Message.class, Party.class,
         ChatView.class, Notification.ChatStateChange.class, Notification.NewMessages.class, User.class,
         Replies.Failure.class, ChatStatus.class, ParticipantType.class, Presence.class, Visibility.class,
-        InvitationKind.class, Waiting.class })
+        InvitationKind.class, Waiting.class, ChannelsChanged.class, ChannelView.class, ChannelView.UserState.class,
+        MeResource.ChannelOutcome.class })
 final class SerialisedTypes {
 
     private SerialisedTypes() {

@@ -9,7 +9,7 @@ public enum ChannelState {
     Ready;
 
     public static ChannelState parse(String stored) {
-        return stored == null ? LoggedOut : valueOf(stored);
+        return ChannelStatus.parse(stored).state();
     }
 
     /** What the chat rules need to know of a possible invitee. */

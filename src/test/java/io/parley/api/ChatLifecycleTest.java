@@ -82,7 +82,7 @@ class ChatLifecycleTest {
                     .body("messages[3].text", equalTo("My order is late"));
             as(customer.token()).get("/api/v2/chats/" + customer.chatId() + "/messages").then()
                     .statusCode(200).body("messages.text", contains(null, null, "How can I help?", "My order is late"));
-            as(agent.token()).get("/api/v2/me/chats").then()
+            as(agent.token()).get("/api/v2/me/chats?fields=*").then()
                     .statusCode(200).body("chats.id", contains(customer.chatId()))
                     .body("chats[0].state", equalTo("Chatting"));
         }

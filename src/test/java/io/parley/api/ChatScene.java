@@ -60,7 +60,7 @@ final class ChatScene implements AutoCloseable {
      */
     ChatScene declineOtherOffers() {
         Parley.notReady(agent);
-        List<String> others = as(agent.token()).get("/api/v2/me/chats").then().statusCode(200).extract()
+        List<String> others = as(agent.token()).get("/api/v2/me/chats?fields=*").then().statusCode(200).extract()
                 .jsonPath().getList("chats.findAll { it.state == 'Invited' }.id", String.class);
         others.stream().filter(id -> !id.equals(chatId())).forEach(id -> Parley.operate(agent, id,
                 Map.of("operationName", "Reject")));

@@ -51,7 +51,7 @@ class DepartureTest {
         var own = assertInstanceOf(Notification.ChatStateChange.class, to(left, agent(AGENT_A)).get(0));
         assertEquals("StatusChange", own.notificationType());
         assertEquals("LeftChat", own.chat().state());
-        assertEquals(List.of("Transfer", "Complete", "Leave", "SetInFocus"), own.chat().capabilities());
+        assertEquals(List.of("Transfer", "Complete", "Leave", "InFocus"), own.chat().capabilities());
         var told = assertInstanceOf(Notification.NewMessages.class, to(left, f.customer()).get(0));
         assertEquals("ParticipantLeft", told.messages().get(0).type());
         assertNotEquals(ChatStatus.Ended, f.chat.status());

@@ -98,10 +98,14 @@ class InviteTest {
         assertEquals(3, message.index());
         assertEquals("ParticipantJoined", message.type());
         assertEquals("All", message.visibility());
-        assertEquals(new Party("BFriend", "Agent", bFriend.participantId(), null), message.from());
+        assertEquals(new Party("BFriend", "Agent", bFriend.participantId(), null, ChatFixture.BASE_URL + "/api/v2/users/" + AGENT_B,
+                "/users/" + AGENT_B, null), message.from());
         assertEquals(f.now, message.timestampSeconds());
-        assertTrue(message.timestamp().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}"),
+        // the seed's form: date, a space, time with milliseconds, offset without a colon
+        assertTrue(message.timestamp().matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}[+-]\\d{4}"),
                 message.timestamp());
+        assertEquals(f.now, java.time.OffsetDateTime.parse(message.timestamp(), Moment.TIMESTAMP).toInstant()
+                .toEpochMilli());
     }
 
     @Test

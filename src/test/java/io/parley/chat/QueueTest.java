@@ -49,7 +49,7 @@ class QueueTest {
         Outcome.Applied offered = f.route(new AgentLoad(AGENT_A, 0));
         ChatView invited = ((Notification.ChatStateChange) to(offered, agent(AGENT_A)).get(0)).chat();
         assertEquals("Invited", invited.state());
-        assertEquals(ChatChange.timestamp(ChatFixture.START), invited.receivedDate(), "when it entered the queue");
+        assertEquals(Moment.timestamp(ChatFixture.START), invited.receivedDate(), "when it entered the queue");
     }
 
     @Test
@@ -68,7 +68,7 @@ class QueueTest {
         List<Message> toCustomer = ((Notification.NewMessages) to(transferred, f.customer()).get(0)).messages();
         assertEquals("ParticipantLeft", toCustomer.get(0).type(), "the customer sees the agent go");
         assertEquals(ChatState.Chatting, Views.customerState(f.chat), "and is still in the chat, waiting");
-        assertEquals(ChatChange.timestamp(ChatFixture.START + LATER), Views.forAgent(f.chat, AGENT_B, f.moment(),
+        assertEquals(Moment.timestamp(ChatFixture.START + LATER), Views.forAgent(f.chat, AGENT_B, f.moment(),
                 false).receivedDate(), "time in queue counts from the transfer");
     }
 
@@ -232,7 +232,7 @@ class QueueTest {
                 stored.lastReferenceId(), stored.idStem(), stored.partySequence(), stored.createdAt(), null, 0);
 
         assertEquals("default", Routing.waitingOf(old, "default").orElseThrow().queue());
-        assertEquals(ChatChange.timestamp(stored.createdAt()), Views.forAgent(old, AGENT_A,
+        assertEquals(Moment.timestamp(stored.createdAt()), Views.forAgent(old, AGENT_A,
                 new Moment(stored.createdAt(), ChatFixture.BASE_URL), false).receivedDate());
         assertTrue(Routing.waitingOf(old.withStatus(ChatStatus.Active), "default").isEmpty());
     }

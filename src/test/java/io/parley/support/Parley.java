@@ -126,6 +126,10 @@ public final class Parley {
         return response;
     }
 
+    public static String chatUri(String chatId) {
+        return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v2/chats/" + chatId;
+    }
+
     public static String sseUrl() {
         return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v2/notifications";
     }

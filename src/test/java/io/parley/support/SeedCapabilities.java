@@ -21,7 +21,8 @@ public final class SeedCapabilities {
 
     public static final List<String> INVITED = List.of("Accept", "Reject");
 
-    public static final List<String> LEFT_CHAT = List.of("Transfer", "Complete", "Leave", "SetInFocus");
+    /** GWS names the focus operation InFocus in this state: https://docs.genesys.com/Documentation/HTCC/latest/API/ChatLeave */
+    public static final List<String> LEFT_CHAT = List.of("Transfer", "Complete", "Leave", "InFocus");
 
     /**
      * Not in the seed: a consultant's list as the README's API decisions give it, in the seed's order. Desktops

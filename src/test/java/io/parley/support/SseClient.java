@@ -20,7 +20,10 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A Server-Sent Events client over the JDK's HTTP client: it reads the stream as a browser's EventSource does
- * (fields {@code id}, {@code event}, {@code data}, frames ended by a blank line, comments ignored).
+ * (fields {@code id}, {@code event}, {@code data}, frames ended by a blank line, comments ignored). Events named
+ * {@value #CHANNELS} (the agent's channel state changes, which a test's own Ready and NotReady cause) are kept
+ * apart, as a desktop's listener for that event would take them: {@link #nextChannelState} reads them, every other
+ * method the rest.
  */
 public final class SseClient implements AutoCloseable {
 
@@ -32,7 +35,10 @@ public final class SseClient implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    public static final String CHANNELS = "/v2/me/channels";
+
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Event> channelStates = new LinkedBlockingQueue<>();
     private final CountDownLatch open = new CountDownLatch(1);
     private final Thread reader;
     private volatile InputStream body;
@@ -71,7 +77,7 @@ public final class SseClient implements AutoCloseable {
             status = response.statusCode();
             body = response.body();
             BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
-            SseLines sse = new SseLines(events::add);
+            SseLines sse = new SseLines(event -> (CHANNELS.equals(event.event()) ? channelStates : events).add(event));
             String line;
             boolean first = true;
             while ((line = lines.readLine()) != null) {
@@ -90,8 +96,17 @@ public final class SseClient implements AutoCloseable {
 
     /** The next event, waiting at most {@code timeout}. */
     public Event next(Duration timeout) {
+        return next(events, timeout);
+    }
+
+    /** The next {@value #CHANNELS} event, waiting at most {@code timeout}. */
+    public Event nextChannelState(Duration timeout) {
+        return next(channelStates, timeout);
+    }
+
+    private static Event next(BlockingQueue<Event> queue, Duration timeout) {
         try {
-            Event event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            Event event = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (event == null) {
                 throw new AssertionError("No SSE event within " + timeout);
             }

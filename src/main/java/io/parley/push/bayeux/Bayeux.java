@@ -189,7 +189,7 @@ public final class Bayeux {
         if (subscription == null) {
             return new Step.Answer(failure(message, channel, missing("subscription"), null), session);
         }
-        if (!subscription.equals(session.user().channel())) {
+        if (!session.user().mayFollow(subscription)) {
             String error = on ? "403:" + echo(subscription) + ":Subscription forbidden"
                     : "400:" + echo(subscription) + ":Not subscribed";
             ObjectNode reply = failure(message, channel, error, null);
