@@ -51,7 +51,8 @@ class RemarkTest {
         assertEquals("Greeting", message.messageType());
         assertEquals("System", message.treatAs());
         assertEquals("How may I help you?", message.text());
-        assertEquals(List.of(message), messagesTo(sent, f.customer()), "the customer sees the labels too");
+        assertEquals(List.of(message.forCustomer()), messagesTo(sent, f.customer()),
+                "the customer sees the labels too");
     }
 
     @Test
@@ -115,7 +116,7 @@ class RemarkTest {
         Message text = only(asked, "Text");
         assertEquals("A colleague takes over", text.text());
         assertEquals("Transfer", text.messageType());
-        assertEquals(List.of(text), messagesTo(asked, f.customer()));
+        assertEquals(List.of(text.forCustomer()), messagesTo(asked, f.customer()));
         Outcome.Applied accepted = f.accept(AGENT_B, "BFriend");
         assertTrue(messagesTo(accepted, agent(AGENT_B)).contains(text), "the history holds it");
     }
