@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.parley.ParleyConfig;
+import io.parley.auth.SignOut;
 import io.parley.chat.StatusCode;
 import io.parley.routing.Dispatcher;
 import io.parley.store.AgentChannels;
@@ -23,7 +24,10 @@ import io.parley.store.Json;
 import io.parley.store.UserRepository;
 import io.parley.user.ChannelState;
 import io.parley.user.User;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 /** The signed-in user: who they are, their contact center session and their readiness for chats. */
 @Path("/api/v2/me")
@@ -53,9 +57,11 @@ public class MeResource {
     private final ParleyConfig config;
     private final BaseUrl baseUrl;
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
+    private final SignOut signOut;
 
     MeResource(UserRepository users, AgentChannels channels, Dispatcher dispatcher, Json json, ParleyConfig config,
-            BaseUrl baseUrl, JsonWebToken token) {
+            BaseUrl baseUrl, JsonWebToken token, SecurityIdentity identity, SignOut signOut) {
         this.users = users;
         this.channels = channels;
         this.dispatcher = dispatcher;
@@ -63,6 +69,8 @@ public class MeResource {
         this.config = config;
         this.baseUrl = baseUrl;
         this.token = token;
+        this.identity = identity;
+        this.signOut = signOut;
     }
 
     @GET
@@ -77,7 +85,8 @@ public class MeResource {
     }
 
     @POST
-    public Replies.Done session(byte[] body) {
+    public Replies.Done session(byte[] body, @Context HttpServerRequest request,
+            @Context HttpServerResponse response) {
         JsonBody input = parse(body).allowOnly(Set.of("operationName", "channels"));
         String operation = OperationParser.operationName(input);
         List<String> requested = input.optionalTextList("channels", 8);
@@ -91,7 +100,10 @@ public class MeResource {
                     channels.set(agent.id(), ChannelState.NotReady);
                 }
             }
-            case "EndContactCenterSession" -> channels.set(agent.id(), ChannelState.LoggedOut);
+            case "EndContactCenterSession" -> {
+                channels.set(agent.id(), ChannelState.LoggedOut);
+                signOut.end(identity, request, response);
+            }
             default -> throw JsonBody.invalid("Unknown operationName '" + JsonBody.printable(operation) + "'");
         }
         return Replies.done();

@@ -1,6 +1,8 @@
 package io.parley.store;
 
 import io.parley.api.Replies;
+import io.parley.auth.Session;
+import io.parley.auth.SignedIn;
 import io.parley.chat.Chat;
 import io.parley.chat.ChatStatus;
 import io.parley.chat.ChatView;
@@ -25,7 +27,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = { Chat.class, Participant.class, Invitation.class, Message.class, Party.class,
         ChatView.class, Notification.ChatStateChange.class, Notification.NewMessages.class, User.class,
         Replies.Failure.class, ChatStatus.class, ParticipantType.class, Presence.class, Visibility.class,
-        InvitationKind.class })
+        InvitationKind.class, Session.class, SignedIn.class })
 final class SerialisedTypes {
 
     private SerialisedTypes() {
