@@ -27,7 +27,8 @@ import io.restassured.response.Response;
 /**
  * Failed password checks are counted per user name in Redis; after parley.auth.throttle.max-failures of them (three
  * here) no password of that name is checked until the count expires, the right one included, on Basic and on the
- * token endpoint alike. Credentials already verified within the last minute, sessions and tokens keep working.
+ * token endpoint alike; other names are unaffected. Credentials of that name verified within the last minute keep
+ * working, so that a desktop already signed in is not locked out by someone guessing its password.
  */
 @QuarkusTest
 @TestProfile(ThrottledSignIns.class)
