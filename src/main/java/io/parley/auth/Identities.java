@@ -53,10 +53,10 @@ public final class Identities {
     }
 
     @ApplicationScoped
-    static class Passwords implements IdentityProvider<PasswordRequest> {
+    static class PasswordIdentities implements IdentityProvider<PasswordRequest> {
         private final PasswordCheck check;
 
-        Passwords(PasswordCheck check) {
+        PasswordIdentities(PasswordCheck check) {
             this.check = check;
         }
 
@@ -73,10 +73,10 @@ public final class Identities {
     }
 
     @ApplicationScoped
-    static class Cookies implements IdentityProvider<SessionRequest> {
+    static class SessionIdentities implements IdentityProvider<SessionRequest> {
         private final Sessions sessions;
 
-        Cookies(Sessions sessions) {
+        SessionIdentities(Sessions sessions) {
             this.sessions = sessions;
         }
 
