@@ -55,9 +55,11 @@ import io.vertx.ext.web.handler.BodyHandler;
  * ({@code POST}, also on the sub-paths CometD clients append, such as {@code /meta/connect}) and WebSocket (an
  * upgrade of {@code GET}). Both carry the same messages to {@link BayeuxSessions}; this class only moves JSON.
  *
- * <p>The bearer token comes in the {@code Authorization} header of the request or upgrade, or in the handshake's
- * {@code ext.access_token} (or {@code ext.authorization}). Credentials that come with a later message, in either
- * place, must be the session's user's.
+ * <p>Credentials come in the {@code Authorization} header of the request or upgrade (a bearer token, or Basic), as
+ * the {@code JSESSIONID} session cookie with the session's CSRF token in an {@code X-CSRF-TOKEN} header (required on
+ * every request over the cookie, as each one changes state), or in the handshake's {@code ext.access_token} (or
+ * {@code ext.authorization}). Credentials that come with a later message, in either place, must be the session's
+ * user's.
  *
  * <p>A long-polling handshake binds its session to the browser: the reply sets the {@code BAYEUX_BROWSER} cookie
  * (or the request already carried one), and every later message of that clientId must come with it. A session
