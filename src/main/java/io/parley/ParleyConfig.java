@@ -173,6 +173,44 @@ public interface ParleyConfig {
 
         TokenCache tokenCache();
 
+        Remembered remembered();
+
+        Throttle throttle();
+
+        SessionSettings session();
+
+        /**
+         * Basic credentials verified lately, kept per instance so that a desktop sending Basic with every request
+         * does not cost a bcrypt each time. Kept under a keyed hash of user name and password only.
+         */
+        interface Remembered {
+            /** Most credentials kept; 0 checks the password of every request. */
+            @WithDefault("4096")
+            int size();
+
+            /** How long a verified password is trusted without checking it again. */
+            @WithDefault("60s")
+            Duration maxAge();
+        }
+
+        /** Failed password checks per user name, counted in Redis so that every instance sees them. */
+        interface Throttle {
+            /** Failures after which passwords of that user name are no longer checked. */
+            @WithDefault("10")
+            int maxFailures();
+
+            /** How long failures are counted: the count ends this long after the last failure. */
+            @WithDefault("15m")
+            Duration window();
+        }
+
+        /** The session a Basic sign-in opens (the JSESSIONID cookie), kept in Redis. */
+        interface SessionSettings {
+            /** A session unused for this long ends; each use starts the period again. */
+            @WithDefault("30m")
+            Duration idleTimeout();
+        }
+
         /**
          * Verified bearer tokens kept per instance, so that a desktop's every request does not check the same
          * signature again. An entry lasts until its token expires, and at most {@code max-age}.

@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.parley.auth.CsrfRefused;
+import io.parley.auth.Throttled;
 import io.parley.chat.StatusCode;
 import io.parley.store.RedisFailure;
 import io.quarkus.security.AuthenticationFailedException;
@@ -35,7 +37,19 @@ public class FailureMapper {
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
     public Response unauthenticated(RuntimeException e) {
-        return Replies.failure(StatusCode.NOT_AUTHENTICATED, "A valid bearer token is required");
+        return Replies.failure(StatusCode.NOT_AUTHENTICATED, Replies.CREDENTIALS_REQUIRED);
+    }
+
+    @ServerExceptionMapper
+    public Response throttled(Throttled e) {
+        return Response.fromResponse(Replies.failure(StatusCode.NOT_AUTHENTICATED, e.getMessage()))
+                .header("Retry-After", e.retryAfterSeconds())
+                .build();
+    }
+
+    @ServerExceptionMapper
+    public Response csrf(CsrfRefused e) {
+        return Replies.failure(StatusCode.FORBIDDEN, e.getMessage());
     }
 
     @ServerExceptionMapper

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.parley.ParleyConfig;
 import io.parley.chat.ChatView;
 import io.parley.chat.Moment;
+import io.parley.auth.SignOut;
 import io.parley.chat.StatusCode;
 import io.parley.routing.Dispatcher;
 import io.parley.store.AgentChannels;
@@ -29,7 +30,10 @@ import io.parley.user.ChannelState;
 import io.parley.user.ChannelStatus;
 import io.parley.user.ChannelView;
 import io.parley.user.User;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 
 /** The signed-in user: who they are, their contact center session and their readiness for chats. */
 @Path("/api/v2/me")
@@ -70,9 +74,11 @@ public class MeResource {
     private final ParleyConfig config;
     private final BaseUrl baseUrl;
     private final JsonWebToken token;
+    private final SecurityIdentity identity;
+    private final SignOut signOut;
 
     MeResource(UserRepository users, AgentChannels channels, Dispatcher dispatcher, Desk desk, Json json,
-            ParleyConfig config, BaseUrl baseUrl, JsonWebToken token) {
+            ParleyConfig config, BaseUrl baseUrl, JsonWebToken token, SecurityIdentity identity, SignOut signOut) {
         this.desk = desk;
         this.users = users;
         this.channels = channels;
@@ -81,6 +87,8 @@ public class MeResource {
         this.config = config;
         this.baseUrl = baseUrl;
         this.token = token;
+        this.identity = identity;
+        this.signOut = signOut;
     }
 
     @GET
@@ -115,7 +123,8 @@ public class MeResource {
      * serves fails as a whole with that channel's statusCode.
      */
     @POST
-    public SessionReply session(byte[] body) {
+    public SessionReply session(byte[] body, @Context HttpServerRequest request,
+            @Context HttpServerResponse response) {
         JsonBody input = parse(body).allowOnly(Set.of("operationName", "channels"));
         String operation = OperationParser.operationName(input);
         List<String> requested = input.optionalTextList("channels", 8);
@@ -148,6 +157,7 @@ public class MeResource {
                     throw JsonBody.invalid("EndContactCenterSession takes no channels: it ends the whole session");
                 }
                 channels.set(agent.id(), ChannelState.LoggedOut);
+                signOut.end(identity, request, response);
             }
             default -> throw JsonBody.invalid("Unknown operationName '" + JsonBody.printable(operation) + "'");
         }

@@ -20,6 +20,10 @@ public final class Replies {
     public record Done(int statusCode) {
     }
 
+    /** The message of a request without valid credentials, whichever form it tried. */
+    public static final String CREDENTIALS_REQUIRED =
+            "Valid credentials are required: HTTP Basic, a bearer token, or a session cookie";
+
     private Replies() {
     }
 

@@ -11,12 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import io.parley.ParleyConfig;
-import io.parley.auth.Passwords;
+import io.parley.auth.PasswordCheck;
+import io.parley.auth.SignedIn;
+import io.parley.auth.Throttled;
 import io.parley.auth.TokenIssuer;
 import io.parley.chat.StatusCode;
 import io.parley.store.Json;
-import io.parley.store.UserRepository;
-import io.parley.user.User;
+import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 
 /** Signing in: user name and password for a bearer token. */
@@ -31,13 +32,13 @@ public class TokenResource {
             @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {
     }
 
-    private final UserRepository users;
+    private final PasswordCheck passwords;
     private final TokenIssuer tokens;
     private final Json json;
     private final ParleyConfig config;
 
-    TokenResource(UserRepository users, TokenIssuer tokens, Json json, ParleyConfig config) {
-        this.users = users;
+    TokenResource(PasswordCheck passwords, TokenIssuer tokens, Json json, ParleyConfig config) {
+        this.passwords = passwords;
         this.tokens = tokens;
         this.json = json;
         this.config = config;
@@ -49,9 +50,12 @@ public class TokenResource {
                 .allowOnly(Set.of("username", "password"));
         String username = request.requiredText("username", TextKind.NAME, JsonBody.MAX_SHORT);
         String password = request.requiredText("password", TextKind.SECRET, JsonBody.MAX_SHORT);
-        User user = users.findByName(username).orElse(null);
-        if (!Passwords.matches(password, user == null ? null : user.passwordHash())) {
-            throw new ApiException(StatusCode.NOT_AUTHENTICATED, "Unknown user name or wrong password");
+        SignedIn user;
+        try {
+            user = passwords.checkNow(username, password);
+        } catch (AuthenticationFailedException | Throttled e) {
+            // the refusal's own words: a wrong password, or a user name throttled after too many of them
+            throw new ApiException(StatusCode.NOT_AUTHENTICATED, e.getMessage());
         }
         return new Token(StatusCode.SUCCESS.code, tokens.forUser(user), "Bearer", tokens.lifespanSeconds());
     }

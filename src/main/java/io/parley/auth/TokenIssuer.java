@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.parley.ParleyConfig;
 import io.parley.chat.Recipient;
-import io.parley.user.User;
 import io.smallrye.jwt.build.Jwt;
 
 /** Signs the bearer tokens Parley hands out: to users who sign in, and to customers who start a chat. */
@@ -20,9 +19,9 @@ public class TokenIssuer {
         this.config = config;
     }
 
-    public String forUser(User user) {
+    public String forUser(SignedIn user) {
         return Jwt.issuer(config.auth().issuer())
-                .subject(user.id())
+                .subject(user.userId())
                 .upn(user.userName())
                 .groups(new HashSet<>(user.roles()))
                 .expiresIn(config.auth().tokenLifespan())

@@ -26,12 +26,15 @@ import io.parley.ParleyConfig;
 import io.parley.api.JsonBody;
 import io.parley.api.Replies;
 import io.parley.auth.Caller;
+import io.parley.auth.CsrfRefused;
+import io.parley.auth.PushCredentials;
 import io.parley.chat.StatusCode;
 import io.parley.push.bayeux.Bayeux;
 import io.parley.push.bayeux.BayeuxMessage;
 import io.parley.push.bayeux.BayeuxUser;
 import io.parley.push.bayeux.Connection;
 import io.parley.store.Json;
+import io.parley.store.RedisFailure;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.vertx.core.Context;
@@ -52,9 +55,11 @@ import io.vertx.ext.web.handler.BodyHandler;
  * ({@code POST}, also on the sub-paths CometD clients append, such as {@code /meta/connect}) and WebSocket (an
  * upgrade of {@code GET}). Both carry the same messages to {@link BayeuxSessions}; this class only moves JSON.
  *
- * <p>The bearer token comes in the {@code Authorization} header of the request or upgrade, or in the handshake's
- * {@code ext.access_token} (or {@code ext.authorization}). Credentials that come with a later message, in either
- * place, must be the session's user's.
+ * <p>Credentials come in the {@code Authorization} header of the request or upgrade (a bearer token, or Basic), as
+ * the {@code JSESSIONID} session cookie with the session's CSRF token in an {@code X-CSRF-TOKEN} header (required on
+ * every request over the cookie, as each one changes state), or in the handshake's {@code ext.access_token} (or
+ * {@code ext.authorization}). Credentials that come with a later message, in either place, must be the session's
+ * user's.
  *
  * <p>A long-polling handshake binds its session to the browser: the reply sets the {@code BAYEUX_BROWSER} cookie
  * (or the request already carried one), and every later message of that clientId must come with it. A session
@@ -74,15 +79,19 @@ public class BayeuxEndpoint {
     /** The WebSocket close status for a client shed for reading too slowly: it may come back at once. */
     private static final short TRY_AGAIN_LATER = 1013;
 
-    /** The user that the credentials of a request name (null when it has none), or invalid credentials. */
-    private record Credentials(BayeuxUser user, boolean invalid) {
-        static final Credentials NONE = new Credentials(null, false);
-        static final Credentials INVALID = new Credentials(null, true);
+    /**
+     * The user that the credentials of a request name (null when it has none), or the Bayeux error that refuses
+     * them (invalid credentials, a session cookie without its CSRF token).
+     */
+    private record Credentials(BayeuxUser user, String error) {
+        static final Credentials NONE = new Credentials(null, null);
+        static final Credentials INVALID = new Credentials(null, Bayeux.AUTHENTICATION_FAILED);
     }
 
     private final ParleyConfig config;
     private final BayeuxSessions sessions;
     private final JWTParser tokens;
+    private final PushCredentials pushCredentials;
     private final Json json;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong sockets = new AtomicLong();
@@ -90,8 +99,10 @@ public class BayeuxEndpoint {
     private final String cookiePath;
     private final boolean publicHttps;
 
-    BayeuxEndpoint(ParleyConfig config, BayeuxSessions sessions, JWTParser tokens, Json json) {
+    BayeuxEndpoint(ParleyConfig config, BayeuxSessions sessions, JWTParser tokens, PushCredentials pushCredentials,
+            Json json) {
         this.config = config;
+        this.pushCredentials = pushCredentials;
         this.sessions = sessions;
         this.tokens = tokens;
         this.json = json;
@@ -117,7 +128,11 @@ public class BayeuxEndpoint {
     }
 
     private void longPoll(RoutingContext context) {
-        Credentials credentials = credentials(context.request().getHeader(HttpHeaders.AUTHORIZATION));
+        credentials(context.request(), credentials -> longPoll(context, credentials),
+                () -> respond(context, 503, List.of(Bayeux.rejected(Bayeux.UNAVAILABLE))));
+    }
+
+    private void longPoll(RoutingContext context, Credentials credentials) {
         Buffer body = context.body().buffer();
         // strict UTF-8, as on the REST endpoints: malformed bytes are refused rather than read as U+FFFD
         List<JsonNode> messages = body == null ? null : JsonBody.utf8(body.getBytes()).map(this::messages).orElse(null);
@@ -176,12 +191,19 @@ public class BayeuxEndpoint {
             context.next();
             return;
         }
-        Credentials credentials = credentials(context.request().getHeader(HttpHeaders.AUTHORIZATION));
-        if (credentials.invalid()) {
-            LOG.debug("WebSocket upgrade refused: invalid bearer token");
-            context.response().setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(json.write(new Replies.Failure(StatusCode.NOT_AUTHENTICATED.code,
-                            "A valid bearer token is required")));
+        credentials(context.request(), credentials -> upgrade(context, credentials),
+                () -> refuseUpgrade(context, StatusCode.INTERNAL_ERROR, "Credentials cannot be checked for now"));
+    }
+
+    private void upgrade(RoutingContext context, Credentials credentials) {
+        if (Bayeux.AUTHENTICATION_FAILED.equals(credentials.error())) {
+            LOG.debug("WebSocket upgrade refused: invalid credentials");
+            refuseUpgrade(context, StatusCode.NOT_AUTHENTICATED, Replies.CREDENTIALS_REQUIRED);
+            return;
+        }
+        if (credentials.error() != null) {
+            LOG.debug("WebSocket upgrade refused: session cookie without its CSRF token");
+            refuseUpgrade(context, StatusCode.FORBIDDEN, new CsrfRefused().getMessage());
             return;
         }
         Connection arrival = Connection.webSocket(Long.toString(sockets.incrementAndGet()),
@@ -189,6 +211,12 @@ public class BayeuxEndpoint {
         context.request().toWebSocket()
                 .onSuccess(socket -> new Socket(socket, credentials.user(), arrival, Vertx.currentContext()).listen())
                 .onFailure(failure -> LOG.debugf("WebSocket upgrade failed: %s", failure.toString()));
+    }
+
+    private void refuseUpgrade(RoutingContext context, StatusCode statusCode, String message) {
+        context.response().setStatusCode(Replies.httpStatus(statusCode))
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(json.write(new Replies.Failure(statusCode.code, message)));
     }
 
     /**
@@ -244,7 +272,7 @@ public class BayeuxEndpoint {
                 return;
             }
             // the socket's user: the upgrade's header, else the last handshake on it
-            Origin origin = new Origin(new Credentials(user, false), user, arrival, arrival.binding());
+            Origin origin = new Origin(new Credentials(user, null), user, arrival, arrival.binding());
             for (JsonNode message : messages) {
                 // a client holds one connect at a time, so the latest one is the one to cancel on close
                 process(message, origin, cancel -> cancelHeld = cancel, handshaken -> user = handshaken)
@@ -302,8 +330,9 @@ public class BayeuxEndpoint {
             Consumer<BayeuxUser> onHandshake) {
         BayeuxMessage message = BayeuxMessage.of(node);
         Credentials ext = extCredentials(message);
-        if (origin.header().invalid() || ext.invalid()) {
-            return Future.succeededFuture(List.of(Bayeux.unauthenticated(message)));
+        if (origin.header().error() != null || ext.error() != null) {
+            String error = origin.header().error() != null ? origin.header().error() : ext.error();
+            return Future.succeededFuture(List.of(Bayeux.refused(message, error)));
         }
         List<BayeuxUser> claims = Stream.of(origin.header().user(), ext.user()).filter(Objects::nonNull).toList();
         if (!Bayeux.HANDSHAKE.equals(message.channel())) {
@@ -332,22 +361,47 @@ public class BayeuxEndpoint {
             return Credentials.NONE;
         }
         BayeuxUser user = user(token);
-        return user == null ? Credentials.INVALID : new Credentials(user, false);
+        return user == null ? Credentials.INVALID : new Credentials(user, null);
     }
 
-    private Credentials credentials(String authorization) {
-        if (authorization == null) {
-            return Credentials.NONE;
-        }
+    /**
+     * The credentials of a request or upgrade, to {@code then} on the request's own event loop: a bearer token
+     * (checked here), else Basic or the session cookie, whose CSRF header every CometD request must carry as all of
+     * them change state ({@link PushCredentials}); {@code unavailable} when those could not be checked.
+     */
+    private void credentials(HttpServerRequest request, Consumer<Credentials> then, Runnable unavailable) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         String token = NotificationStreams.bearerHeader(authorization);
-        BayeuxUser user = token == null ? null : user(token);
-        return user == null ? Credentials.INVALID : new Credentials(user, false);
+        if (token != null) {
+            BayeuxUser user = user(token);
+            then.accept(user == null ? Credentials.INVALID : new Credentials(user, null));
+            return;
+        }
+        Context loop = Vertx.currentContext();
+        pushCredentials.resolve(request, true).subscribe().with(resolved -> loop.runOnContext(now -> {
+            if (resolved.refusal() == StatusCode.FORBIDDEN) {
+                then.accept(new Credentials(null, Bayeux.CSRF_REFUSED));
+            } else if (resolved.refusal() != null) {
+                then.accept(Credentials.INVALID);
+            } else if (resolved.caller() != null) {
+                then.accept(new Credentials(user(resolved.caller()), null));
+            } else {
+                // any other scheme is refused; no credentials at all may still come in the handshake's ext
+                then.accept(authorization == null ? Credentials.NONE : Credentials.INVALID);
+            }
+        }), failure -> loop.runOnContext(now -> {
+            LOG.warnf("Bayeux credentials could not be checked: %s", RedisFailure.describe(failure));
+            unavailable.run();
+        }));
+    }
+
+    private static BayeuxUser user(Caller caller) {
+        return new BayeuxUser(caller.recipient().address(), NotificationStreams.channel(caller));
     }
 
     private BayeuxUser user(String token) {
         try {
-            Caller caller = Caller.of(tokens.parse(token));
-            return new BayeuxUser(caller.recipient().address(), NotificationStreams.channel(caller));
+            return user(Caller.of(tokens.parse(token)));
         } catch (ParseException | RuntimeException e) {
             LOG.debug("Bayeux credentials refused: invalid bearer token");
             return null;

@@ -10,6 +10,7 @@ import org.jboss.logging.Logger;
 import io.parley.ParleyConfig;
 import io.parley.api.Replies;
 import io.parley.auth.Caller;
+import io.parley.auth.PushCredentials;
 import io.parley.chat.Recipient;
 import io.parley.chat.StatusCode;
 import io.parley.store.Json;
@@ -18,6 +19,7 @@ import io.parley.store.RedisFailure;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -40,9 +42,11 @@ public class NotificationStreams {
     private final Keys keys;
     private final Json json;
     private final Redis redis;
+    private final PushCredentials credentials;
 
     NotificationStreams(ParleyConfig config, Subscribers subscribers, JWTParser tokens,
-            JWTAuthContextInfo verification, Keys keys, Json json, Redis redis) {
+            JWTAuthContextInfo verification, Keys keys, Json json, Redis redis, PushCredentials credentials) {
+        this.credentials = credentials;
         this.config = config;
         this.subscribers = subscribers;
         this.tokens = tokens;
@@ -65,14 +69,32 @@ public class NotificationStreams {
             context.next();
             return;
         }
-        Caller caller;
-        try {
-            // verified with the configured keys but not kept among VerifiedTokens (parse(String) would): a stream
-            // authenticates once for hours, and 10,000 streams' tokens would crowd out the REST callers'
-            caller = Caller.of(tokens.parse(bearer(context), verification));
-        } catch (ParseException | RuntimeException e) {
-            fail(context, StatusCode.NOT_AUTHENTICATED, "A valid bearer token is required");
+        Context loop = Vertx.currentContext();
+        credentials.resolve(context.request(), false).subscribe().with(
+                resolved -> loop.runOnContext(now -> open(context, resolved)),
+                failure -> loop.runOnContext(now -> {
+                    LOG.warnf("Refusing a notification stream whose credentials could not be checked: %s",
+                            RedisFailure.describe(failure));
+                    fail(context, StatusCode.INTERNAL_ERROR, "Credentials cannot be checked for now; try again");
+                }));
+    }
+
+    /** Opens the stream once Basic credentials or a session cookie are checked (or found absent). */
+    private void open(RoutingContext context, PushCredentials.Resolved resolved) {
+        if (resolved.refusal() != null) {
+            fail(context, resolved.refusal(), resolved.message());
             return;
+        }
+        Caller caller = resolved.caller();
+        if (caller == null) {
+            try {
+                // verified with the configured keys but not kept among VerifiedTokens (parse(String) would): a
+                // stream authenticates once for hours, and 10,000 streams' tokens would crowd out the REST callers'
+                caller = Caller.of(tokens.parse(bearer(context), verification));
+            } catch (ParseException | RuntimeException e) {
+                fail(context, StatusCode.NOT_AUTHENTICATED, Replies.CREDENTIALS_REQUIRED);
+                return;
+            }
         }
         String lastEventId = context.request().getHeader("Last-Event-ID");
         if (lastEventId == null) {

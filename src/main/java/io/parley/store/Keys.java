@@ -91,6 +91,16 @@ public class Keys {
         return prefix + "offers:timers";
     }
 
+    /** A session opened by a Basic sign-in, by its cookie's value. */
+    public String session(String sessionId) {
+        return prefix + "session:" + sessionId;
+    }
+
+    /** Failed password checks of one user name lately (a counter that expires). */
+    public String signInFailures(String userName) {
+        return prefix + "signin-failures:" + userName;
+    }
+
     public String wakeChannel() {
         return prefix + "wake";
     }

@@ -2,6 +2,8 @@ package io.parley.store;
 
 import io.parley.api.MeResource;
 import io.parley.api.Replies;
+import io.parley.auth.Session;
+import io.parley.auth.SignedIn;
 import io.parley.chat.Chat;
 import io.parley.chat.ChatStatus;
 import io.parley.chat.ChatView;
@@ -30,7 +32,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ChatView.class, Notification.ChatStateChange.class, Notification.NewMessages.class, User.class,
         Replies.Failure.class, ChatStatus.class, ParticipantType.class, Presence.class, Visibility.class,
         InvitationKind.class, Waiting.class, ChannelsChanged.class, ChannelView.class, ChannelView.UserState.class,
-        MeResource.ChannelOutcome.class })
+        MeResource.ChannelOutcome.class, Session.class, SignedIn.class })
 final class SerialisedTypes {
 
     private SerialisedTypes() {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.parley.support.CometdClient;
+import io.parley.support.Gws;
 import io.parley.support.Parley;
 import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
@@ -122,6 +124,38 @@ class PushInstancesIT {
             assertEquals(List.of(), again.drain(Duration.ofMillis(500)), "nothing twice, nothing older");
             customerOperate(customer, Map.of("operationName", "SendMessage", "text", "after"));
             assertEquals("after", text(again.nextOfType("NewMessages")));
+        }
+    }
+
+    @Test
+    void aSessionOpenedOnTheApiInstanceIsAcceptedByEveryPushInstanceUntilItEnds() {
+        Parley.endSessions(); // the other tests' Ready agents, so that the chat below is offered to this one
+        Agent agent = Parley.createAgent("desktop");
+        Gws.Session session = Gws.signIn(agent.userName(), "password-" + agent.userName());
+        Parley.ok(session.request().body(Map.of("operationName", "StartContactCenterSession")).post("/api/v2/me"));
+        Parley.ok(session.request().body(Map.of("operationName", "Ready")).post("/api/v2/me/channels/chat"));
+        Map<String, String> cookie = Map.of("Cookie", Gws.COOKIE + "=" + session.cookie());
+
+        try (SseClient stream = SseClient.connect(notifications(pushOne), cookie);
+                CometdClient cometd = CometdClient.create(notifications(pushTwo), CometdClient.Transport.LONG_POLLING,
+                        Map.of(session.csrfHeader(), session.csrfToken()), Map.of(Gws.COOKIE, session.cookie()),
+                        false)) {
+            assertEquals(200, stream.status());
+            assertTrue(cometd.handshake().isSuccessful());
+            assertTrue(cometd.subscribe("/v2/me/chats").isSuccessful());
+            Customer customer = Parley.startChat("FirstL");
+            assertEquals(customer.chatId(), stream.nextOfType("StatusChange").json().getJsonObject("chat")
+                    .getString("id"));
+            assertEquals(customer.chatId(), cometd.next().json().getJsonObject("chat").getString("id"));
+            // the customer goes, so that no chat of this test waits in the queue for the other tests' agents
+            customerOperate(customer, Map.of("operationName", "Leave"));
+        }
+
+        Parley.ok(session.request().body(Map.of("operationName", "EndContactCenterSession")).post("/api/v2/me"));
+        for (ParleyProcess push : List.of(pushOne, pushTwo)) {
+            try (SseClient refused = SseClient.connect(notifications(push), cookie)) {
+                assertEquals(401, refused.status(), "an ended session is refused by " + push.baseUrl());
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import org.cometd.client.transport.ClientTransport;
 import org.cometd.client.websocket.jakarta.WebSocketTransport;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.http.HttpCookie;
 
 import io.vertx.core.json.JsonObject;
 import jakarta.websocket.ContainerProvider;
@@ -50,13 +51,21 @@ public final class CometdClient implements AutoCloseable {
     private final HttpClient http;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
-    private final String token;
-    private final TokenIn tokenIn;
+    /** HTTP headers of every long-polling request and of the WebSocket upgrade. */
+    private final Map<String, String> headers;
+    /** The handshake's {@code ext}, or null. */
+    private final Map<String, Object> handshakeExt;
     private final Map<String, ClientSessionChannel.MessageListener> listeners = new ConcurrentHashMap<>();
 
     private CometdClient(String url, Transport transport, String token, TokenIn tokenIn, boolean acks) {
-        this.token = token;
-        this.tokenIn = tokenIn;
+        this(url, transport, tokenIn == TokenIn.HEADER ? Map.of("Authorization", "Bearer " + token) : Map.of(),
+                tokenIn == TokenIn.HANDSHAKE_EXT ? Map.<String, Object>of("access_token", token) : null, acks);
+    }
+
+    private CometdClient(String url, Transport transport, Map<String, String> headers,
+            Map<String, Object> handshakeExt, boolean acks) {
+        this.headers = Map.copyOf(headers);
+        this.handshakeExt = handshakeExt;
         this.http = new HttpClient();
         try {
             http.start();
@@ -67,20 +76,16 @@ public final class CometdClient implements AutoCloseable {
             case LONG_POLLING -> new JettyHttpClientTransport(new HashMap<>(), http) {
                 @Override
                 protected void customize(Request request) {
-                    if (tokenIn == TokenIn.HEADER) {
-                        request.headers(headers -> headers.put("Authorization", "Bearer " + token));
-                    }
+                    request.headers(sent -> headers.forEach(sent::put));
                 }
             };
             case WEBSOCKET -> {
                 WebSocketContainer container = ContainerProvider.getWebSocketContainer();
                 yield new WebSocketTransport(new HashMap<>(), scheduler, container) {
                     @Override
-                    protected void onHandshakeRequest(Map<String, List<String>> headers) {
-                        super.onHandshakeRequest(headers);
-                        if (tokenIn == TokenIn.HEADER) {
-                            headers.put("Authorization", List.of("Bearer " + token));
-                        }
+                    protected void onHandshakeRequest(Map<String, List<String>> upgrade) {
+                        super.onHandshakeRequest(upgrade);
+                        headers.forEach((name, value) -> upgrade.put(name, List.of(value)));
                     }
                 };
             }
@@ -108,6 +113,18 @@ public final class CometdClient implements AutoCloseable {
         return client;
     }
 
+    /**
+     * A client that has not handshaken yet and sends {@code headers} with every request (or its WebSocket upgrade)
+     * and {@code cookies} as a browser that holds them would: credentials other than a bearer token, such as
+     * Basic, or a session cookie with its CSRF header.
+     */
+    public static CometdClient create(String url, Transport transport, Map<String, String> headers,
+            Map<String, String> cookies, boolean acks) {
+        CometdClient client = new CometdClient(url, transport, headers, null, acks);
+        cookies.forEach((name, value) -> client.client.putCookie(HttpCookie.build(name, value).path("/").build()));
+        return client;
+    }
+
     /** A client that has not handshaken yet. */
     public static CometdClient create(String url, Transport transport, String token, TokenIn tokenIn, boolean acks) {
         return new CometdClient(url, transport, token, tokenIn, acks);
@@ -115,10 +132,8 @@ public final class CometdClient implements AutoCloseable {
 
     public Message handshake() {
         Map<String, Object> fields = new HashMap<>();
-        if (tokenIn == TokenIn.HANDSHAKE_EXT) {
-            Map<String, Object> ext = new HashMap<>();
-            ext.put("access_token", token);
-            fields.put("ext", ext);
+        if (handshakeExt != null) {
+            fields.put("ext", new HashMap<>(handshakeExt));
         }
         CompletableFuture<Message> reply = new CompletableFuture<>();
         client.handshake(fields, reply::complete);

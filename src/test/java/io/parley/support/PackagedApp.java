@@ -29,6 +29,8 @@ public class PackagedApp implements QuarkusTestResourceLifecycleManager {
         config.put("smallrye.jwt.sign.key", "NONE");
         config.put("parley.bootstrap.admin.password", Parley.ADMIN_PASSWORD);
         config.put("parley.auth.password-cost", "4");
+        // the bad-input tests sign in as admin with wrong passwords on purpose, many times over
+        config.put("parley.auth.throttle.max-failures", "100000");
         config.put("quarkus.http.proxy.proxy-address-forwarding", "true");
         config.put("quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1");
         return config;

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -56,6 +57,24 @@ public final class SseClient implements AutoCloseable {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
+        SseClient client = new SseClient(request.GET().build());
+        try {
+            if (!client.open.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("SSE stream did not open");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return client;
+    }
+
+    /**
+     * Connects with {@code headers} (Basic credentials, or a session cookie) instead of a bearer token, and waits
+     * until the server has answered: {@link #status()} tells whether it accepted the stream.
+     */
+    public static SseClient connect(String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        headers.forEach(request::header);
         SseClient client = new SseClient(request.GET().build());
         try {
             if (!client.open.await(10, TimeUnit.SECONDS)) {

@@ -32,6 +32,8 @@ public final class Bayeux {
 
     public static final String UNKNOWN_CLIENT = "402::Unknown client";
     public static final String AUTHENTICATION_FAILED = "401::Authentication failed";
+    /** A message that rode on a session cookie without the session's CSRF token (an HTTP header of its request). */
+    public static final String CSRF_REFUSED = "403::Missing or invalid CSRF token";
     public static final String UNKNOWN_TRANSPORT = "400::Unknown transport";
     public static final String MALFORMED = "400::Malformed message";
     public static final String TOO_MANY = "400::Too many messages";
@@ -226,6 +228,11 @@ public final class Bayeux {
     /** Any message sent with credentials that are not valid: the client must not retry with them. */
     public static ObjectNode unauthenticated(BayeuxMessage message) {
         return failure(message, message.channel(), AUTHENTICATION_FAILED, "none");
+    }
+
+    /** Any message whose request's credentials were refused ({@link #AUTHENTICATION_FAILED}, {@link #CSRF_REFUSED}). */
+    public static ObjectNode refused(BayeuxMessage message, String error) {
+        return failure(message, message.channel(), error, "none");
     }
 
     /** A handshake that could not be served now (the log is unreachable): the client tries again later. */

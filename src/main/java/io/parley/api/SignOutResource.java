@@ -1,0 +1,42 @@
+package io.parley.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+import io.parley.auth.SignOut;
+import io.parley.user.User;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+/**
+ * Signing out: ends the session of the {@code JSESSIONID} cookie (or the one a Basic request opened). GWS's
+ * documentation names no such endpoint; EndContactCenterSession ends the session as well.
+ */
+@Path("/api/v2/signout")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@RolesAllowed({ User.AGENT, User.ADMIN })
+@RunOnVirtualThread
+public class SignOutResource {
+
+    private final SignOut signOut;
+    private final SecurityIdentity identity;
+
+    SignOutResource(SignOut signOut, SecurityIdentity identity) {
+        this.signOut = signOut;
+        this.identity = identity;
+    }
+
+    @POST
+    public Replies.Done signOut(@Context HttpServerRequest request, @Context HttpServerResponse response) {
+        signOut.end(identity, request, response);
+        return Replies.done();
+    }
+}
