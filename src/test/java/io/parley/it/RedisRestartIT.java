@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.parley.support.Gws;
 import io.parley.support.Parley;
 import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
@@ -78,10 +79,15 @@ class RedisRestartIT {
             customerOperate(customer, Map.of("operationName", "SendMessage", "text", "before"));
             assertEquals("before", text(hostStream.nextOfType("NewMessages")));
 
+            Gws.Session desktop = Gws.signIn(host.userName(), "password-" + host.userName());
+
             stopRedis();
             Response down = send(customer, "while down");
             assertEquals(503, down.statusCode(), down.asString());
             assertEquals(4, down.jsonPath().getInt("statusCode"));
+            // a GWS desktop's Basic and session cookie are checked against Redis too: an outage, not a refusal
+            assertOutage(Gws.basicRequest("not-" + host.userName(), "a-password").get("/api/v2/me"));
+            assertOutage(desktop.request().get("/api/v2/me"));
 
             redis = startRedis();
             // the api recovers by itself: the next requests succeed once its connections are back
@@ -97,6 +103,11 @@ class RedisRestartIT {
                 String.join("\n", log));
         assertTrue(log.stream().anyMatch(line -> line.contains("Redis unreachable, answered 503")),
                 String.join("\n", log));
+    }
+
+    private static void assertOutage(Response reply) {
+        assertEquals(503, reply.statusCode(), reply.asString());
+        assertEquals(4, reply.jsonPath().getInt("statusCode"), reply.asString());
     }
 
     private static Response send(Customer customer, String text) {
