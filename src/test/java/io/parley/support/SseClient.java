@@ -57,15 +57,7 @@ public final class SseClient implements AutoCloseable {
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
-        SseClient client = new SseClient(request.GET().build());
-        try {
-            if (!client.open.await(10, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("SSE stream did not open");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return client;
+        return opened(request);
     }
 
     /**
@@ -75,6 +67,11 @@ public final class SseClient implements AutoCloseable {
     public static SseClient connect(String url, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         headers.forEach(request::header);
+        return opened(request);
+    }
+
+    /** Sends the request and waits until the server has answered it. */
+    private static SseClient opened(HttpRequest.Builder request) {
         SseClient client = new SseClient(request.GET().build());
         try {
             if (!client.open.await(10, TimeUnit.SECONDS)) {
