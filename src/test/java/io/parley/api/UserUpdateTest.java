@@ -152,7 +152,10 @@ class UserUpdateTest {
                         Refusals.INVALID),
                 Arguments.of("queue not configured", null, Map.of("queues", List.of("sales", "nosuch")),
                         Refusals.NOT_FOUND),
-                Arguments.of("empty body", null, Map.of(), Refusals.INVALID),
+                Arguments.of("empty object", null, Map.of(), Refusals.INVALID),
+                Arguments.of("no body", null, "", Refusals.INVALID),
+                Arguments.of("not an object", null, "[{\"firstName\":\"Arr\"}]", Refusals.INVALID),
+                Arguments.of("not JSON", null, "{firstName: Bare}", Refusals.INVALID),
                 Arguments.of("only nulls", null, nulls(), Refusals.INVALID),
                 Arguments.of("unknown role", null, Map.of("roles", List.of("root")), Refusals.INVALID),
                 Arguments.of("no role", null, Map.of("roles", List.of()), Refusals.INVALID),
@@ -170,7 +173,7 @@ class UserUpdateTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("refusals")
-    void badInputIsRefusedAndChangesNothing(String name, String id, Map<String, Object> body, int statusCode) {
+    void badInputIsRefusedAndChangesNothing(String name, String id, Object body, int statusCode) {
         Agent agent = Parley.createAgent("unchanged", List.of("vip"));
         JsonObject before = user(agent.id());
 
