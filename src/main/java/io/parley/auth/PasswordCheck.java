@@ -35,6 +35,7 @@ public class PasswordCheck {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
+        long generation = remembered.generation();
         return throttle.check(userName)
                 // the user lookup blocks and bcrypt is slow on purpose: neither may hold an event loop
                 .emitOn(Infrastructure.getDefaultWorkerPool())
@@ -45,7 +46,7 @@ public class PasswordCheck {
                                 counted -> Uni.createFrom().<SignedIn>failure(new AuthenticationFailedException(REFUSED)));
                     }
                     SignedIn signedIn = SignedIn.of(user);
-                    remembered.keep(userName, password, signedIn);
+                    remembered.keep(userName, password, signedIn, generation);
                     return Uni.createFrom().item(signedIn);
                 });
     }

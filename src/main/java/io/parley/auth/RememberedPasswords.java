@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,6 +33,8 @@ public class RememberedPasswords {
     private final Cache<String, SignedIn> verified;
     private final boolean keeping;
     private final SecretKeySpec key;
+    /** Counts {@link #forget}s, so that a check that began before one cannot remember what it forgot. */
+    private final AtomicLong forgets = new AtomicLong();
 
     @Inject
     RememberedPasswords(ParleyConfig config) {
@@ -52,10 +55,33 @@ public class RememberedPasswords {
         return verified.getIfPresent(entry(userName, password));
     }
 
-    public void keep(String userName, String password, SignedIn user) {
+    /** To pass to {@link #keep}: taken before the password is read from the store. */
+    public long generation() {
+        return forgets.get();
+    }
+
+    /**
+     * Remembers credentials checked since {@code generation}, unless a password changed meanwhile (the check may
+     * have read the old one). Stored first and withdrawn if a forget came between, so that no order of the two
+     * leaves an old password remembered.
+     */
+    public void keep(String userName, String password, SignedIn user, long generation) {
         if (keeping) {
-            verified.put(entry(userName, password), user);
+            String entry = entry(userName, password);
+            verified.put(entry, user);
+            if (forgets.get() != generation) {
+                verified.invalidate(entry);
+            }
         }
+    }
+
+    /**
+     * Drops every remembered password of {@code userName}, as when the password changes: an entry is found by the
+     * password it was made with, so without this the old password would keep signing in until the entry expired.
+     */
+    public void forget(String userName) {
+        forgets.incrementAndGet();
+        verified.asMap().values().removeIf(user -> user.userName().equals(userName));
     }
 
     private String entry(String userName, String password) {

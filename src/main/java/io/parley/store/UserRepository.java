@@ -35,6 +35,19 @@ public class UserRepository {
         return created.toInteger() == 1;
     }
 
+    /**
+     * Stores {@code user}'s new document in one SET, so that a reader (the dispatcher included) sees either the old
+     * document or the new one, never a mix. XX: a user who is not there is not created by a change. The name index
+     * and the listing need no change, as neither the user name nor the id can change.
+     *
+     * @return false if there is no such user
+     */
+    public boolean replace(User user) {
+        Response set = redis.sendAndAwait(Request.cmd(Command.SET).arg(keys.user(user.id())).arg(json.write(user))
+                .arg("XX"));
+        return set != null;
+    }
+
     public Optional<User> find(String userId) {
         Response reply = redis.sendAndAwait(Request.cmd(Command.GET).arg(keys.user(userId)));
         return Optional.ofNullable(reply).map(r -> json.read(r.toString(), User.class));

@@ -52,6 +52,7 @@ class BadInputTokenTest extends SceneTest {
                 Call.get("list users", AGENT, "/api/v2/users"),
                 Call.post("create a user", ADMIN, "/api/v2/users", json("userName", "intruder", "password", "password-1")),
                 Call.get("read a user", AGENT, "/api/v2/users/{agent}"),
+                Call.put("change a user", ADMIN, "/api/v2/users/{agent}", json("firstName", "Intruder")),
                 Call.get("read me", AGENT, "/api/v2/me"),
                 Call.post("start a session", AGENT, "/api/v2/me", op("StartContactCenterSession")),
                 Call.post("become ready", AGENT, "/api/v2/me/channels/chat", op("Ready")),

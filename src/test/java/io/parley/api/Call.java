@@ -26,6 +26,10 @@ record Call(String name, Caller caller, String method, String path, String body)
         return new Call(name, caller, "POST", path, body);
     }
 
+    static Call put(String name, Caller caller, String path, String body) {
+        return new Call(name, caller, "PUT", path, body);
+    }
+
     static Call get(String name, Caller caller, String path) {
         return new Call(name, caller, "GET", path, null);
     }

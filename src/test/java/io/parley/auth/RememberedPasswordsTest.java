@@ -16,7 +16,7 @@ class RememberedPasswordsTest {
     @Test
     void theVerifiedCredentialsFindTheirEntry() {
         RememberedPasswords remembered = new RememberedPasswords(16, Duration.ofMinutes(1));
-        remembered.keep("alice", "secret-alice", ALICE);
+        remembered.keep("alice", "secret-alice", ALICE, remembered.generation());
 
         assertEquals(ALICE, remembered.find("alice", "secret-alice"));
     }
@@ -24,7 +24,7 @@ class RememberedPasswordsTest {
     @Test
     void aWrongPasswordNeverFindsTheRightOnesEntry() {
         RememberedPasswords remembered = new RememberedPasswords(16, Duration.ofMinutes(1));
-        remembered.keep("alice", "secret-alice", ALICE);
+        remembered.keep("alice", "secret-alice", ALICE, remembered.generation());
 
         for (String wrong : List.of("", "secret-alic", "secret-alicE", "secret-alice ", "SECRET-ALICE")) {
             assertNull(remembered.find("alice", wrong), wrong);
@@ -38,7 +38,7 @@ class RememberedPasswordsTest {
     @Test
     void anotherInstanceKnowsNothing() {
         RememberedPasswords one = new RememberedPasswords(16, Duration.ofMinutes(1));
-        one.keep("alice", "secret-alice", ALICE);
+        one.keep("alice", "secret-alice", ALICE, one.generation());
 
         assertNull(new RememberedPasswords(16, Duration.ofMinutes(1)).find("alice", "secret-alice"));
     }
@@ -46,8 +46,33 @@ class RememberedPasswordsTest {
     @Test
     void sizeZeroKeepsNothing() {
         RememberedPasswords none = new RememberedPasswords(0, Duration.ofMinutes(1));
-        none.keep("alice", "secret-alice", ALICE);
+        none.keep("alice", "secret-alice", ALICE, none.generation());
 
         assertNull(none.find("alice", "secret-alice"));
+    }
+
+    @Test
+    void aChangedPasswordIsForgottenAndOtherUsersAreKept() {
+        RememberedPasswords remembered = new RememberedPasswords(16, Duration.ofMinutes(1));
+        SignedIn bob = new SignedIn("b1", "bob", List.of("agent"));
+        remembered.keep("alice", "secret-alice", ALICE, remembered.generation());
+        remembered.keep("bob", "secret-bob", bob, remembered.generation());
+
+        remembered.forget("alice");
+
+        assertNull(remembered.find("alice", "secret-alice"));
+        assertEquals(bob, remembered.find("bob", "secret-bob"));
+    }
+
+    @Test
+    void aCheckThatBeganBeforeAPasswordChangeRemembersNothing() {
+        RememberedPasswords remembered = new RememberedPasswords(16, Duration.ofMinutes(1));
+        long before = remembered.generation();
+
+        // the check read the old password hash, then the password changed before it finished
+        remembered.forget("alice");
+        remembered.keep("alice", "secret-alice", ALICE, before);
+
+        assertNull(remembered.find("alice", "secret-alice"));
     }
 }
