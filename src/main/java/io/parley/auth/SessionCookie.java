@@ -69,9 +69,7 @@ public class SessionCookie {
 
     /** Sets the cookie of a session just opened. */
     public void set(HttpServerResponse response, HttpServerRequest request, Session session) {
-        response.addCookie(Cookie.cookie(NAME, session.id()).setPath(path).setHttpOnly(true)
-                .setSameSite(CookieSameSite.STRICT)
-                .setSecure(publicHttps || request.isSSL() || "https".equalsIgnoreCase(request.scheme())));
+        response.addCookie(cookie(session.id(), request));
         announce(response, session);
     }
 
@@ -82,8 +80,11 @@ public class SessionCookie {
 
     /** Tells the browser to drop the cookie of an ended session. */
     public void clear(HttpServerResponse response, HttpServerRequest request) {
-        response.addCookie(Cookie.cookie(NAME, "").setPath(path).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
-                .setSecure(publicHttps || request.isSSL() || "https".equalsIgnoreCase(request.scheme()))
-                .setMaxAge(0));
+        response.addCookie(cookie("", request).setMaxAge(0));
+    }
+
+    private Cookie cookie(String value, HttpServerRequest request) {
+        return Cookie.cookie(NAME, value).setPath(path).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
+                .setSecure(publicHttps || request.isSSL() || "https".equalsIgnoreCase(request.scheme()));
     }
 }
