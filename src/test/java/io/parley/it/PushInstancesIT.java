@@ -85,7 +85,9 @@ class PushInstancesIT {
                 long firedAfter = System.currentTimeMillis() - invitedAt;
                 assertEquals("Error", error.getString("notificationType"));
                 assertEquals(referenceId, error.getInteger("referenceId"));
-                assertTrue(firedAfter <= OFFER_TIMEOUT_MILLIS + 2_000, "within 2 s of the deadline: " + firedAfter);
+                // not before the deadline; after it, within a few sweeps (wide: two busy cores delay sweeps by seconds)
+                assertTrue(firedAfter >= OFFER_TIMEOUT_MILLIS, "not before the deadline: " + firedAfter);
+                assertTrue(firedAfter <= OFFER_TIMEOUT_MILLIS + 4_000, "within 4 s of the deadline: " + firedAfter);
                 assertEquals("Revoked", guestStream.nextOfType("StatusChange").json()
                         .getJsonObject("chat").getString("state"));
 
