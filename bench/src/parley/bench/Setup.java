@@ -184,7 +184,7 @@ final class Setup implements AutoCloseable {
     }
 
     private Object acceptOffers(String token) {
-        String body = api.get("/api/v2/me/chats", token).ok().body();
+        String body = api.get("/api/v2/me/chats?fields=*", token).ok().body();
         var invited = java.util.regex.Pattern.compile("\"id\":\"(\\w{16})\",\"state\":\"Invited\"").matcher(body);
         while (invited.find()) {
             String id = invited.group(1);
