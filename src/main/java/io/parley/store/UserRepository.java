@@ -19,7 +19,7 @@ public class UserRepository {
     private final Redis redis;
     private final Keys keys;
     private final Json json;
-    private final LuaScript createScript = LuaScript.load("create-user.lua");
+    private final LuaScript nameScript = LuaScript.load("claim-user-name.lua");
 
     UserRepository(Redis redis, Keys keys, Json json) {
         this.redis = redis;
@@ -27,12 +27,21 @@ public class UserRepository {
         this.json = json;
     }
 
-    /** @return false if the user name is taken */
+    /**
+     * Writes the document, then enters the name in the directory (another hash slot), then takes the document back
+     * if the name was taken. A crash between the two leaves a document no name or listing leads to.
+     *
+     * @return false if the user name is taken
+     */
     public boolean create(User user) {
-        Response created = createScript.run(redis,
-                List.of(keys.userName(user.userName()), keys.user(user.id()), keys.users()),
-                List.of(user.id(), json.write(user), Long.toString(user.createdAt())));
-        return created.toInteger() == 1;
+        redis.sendAndAwait(Request.cmd(Command.SET).arg(keys.user(user.id())).arg(json.write(user)).arg("NX"));
+        Response entered = nameScript.run(redis, List.of(keys.userName(user.userName()), keys.users()),
+                List.of(user.id(), Long.toString(user.createdAt())));
+        if (entered.toInteger() == 1) {
+            return true;
+        }
+        redis.sendAndAwait(Request.cmd(Command.DEL).arg(keys.user(user.id())));
+        return false;
     }
 
     /**
