@@ -133,24 +133,30 @@ class CarriedNotificationsTest {
     }
 
     /**
-     * Kills the app's wake-up connections, which it names after their channel, wherever they are (on a cluster a
-     * subscription lives on one node of it), and returns Redis's replies.
+     * Kills the app's wake-up subscription wherever it is, and returns Redis's replies. The app names that
+     * connection after its channel; a cluster client may send the name over another node's connection than the
+     * SUBSCRIBE, so on a node where the channel has a subscriber (PUBSUB NUMSUB counts that node's own) an unnamed
+     * connection whose last command was SUBSCRIBE is the one.
      */
     private List<String> killWakeUpConnections() {
+        String channel = keyPrefix + "wake";
         List<String> replies = new ArrayList<>();
         for (String node : RedisProbe.nodes(redisHosts)) {
-            for (String id : wakeUpConnectionIds(node)) {
+            List<String> pubsub = RedisProbe.command(node, "CLIENT", "LIST", "TYPE", "pubsub").stream()
+                    .flatMap(line -> List.of(line.split("\n")).stream()).toList();
+            List<String> wakeUps = pubsub.stream().filter(line -> line.contains(" name=" + channel + " ")).toList();
+            List<String> numsub = RedisProbe.command(node, "PUBSUB", "NUMSUB", channel);
+            if (wakeUps.isEmpty() && !numsub.get(numsub.size() - 1).equals(":0")) {
+                wakeUps = pubsub.stream().filter(line -> line.contains(" name= ") && line.contains(" cmd=subscribe "))
+                        .toList();
+                assertEquals(numsub.get(numsub.size() - 1), ":" + wakeUps.size(), "the subscription on " + node
+                        + " is told apart from other connections: " + wakeUps);
+            }
+            for (String line : wakeUps) {
+                String id = line.replaceAll("^.*?\\bid=(\\d+) .*$", "$1");
                 replies.add(RedisProbe.command(node, "CLIENT", "KILL", "ID", id).get(0));
             }
         }
         return replies;
-    }
-
-    private List<String> wakeUpConnectionIds(String node) {
-        return RedisProbe.command(node, "CLIENT", "LIST", "TYPE", "pubsub").stream()
-                .flatMap(line -> List.of(line.split("\n")).stream())
-                .filter(line -> line.contains(" name=" + keyPrefix + "wake"))
-                .map(line -> line.replaceAll("^.*?\\bid=(\\d+) .*$", "$1"))
-                .toList();
     }
 }
