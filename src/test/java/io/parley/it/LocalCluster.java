@@ -32,26 +32,22 @@ final class LocalCluster implements AutoCloseable {
     /** Every node by its redis:// URI, in start order: the three first primaries, then their replicas. */
     private final Map<String, RedisServer> servers;
     private final List<String> killed = new ArrayList<>();
+    private final Path folder;
 
-    private LocalCluster(Map<String, RedisServer> servers) {
+    private LocalCluster(Map<String, RedisServer> servers, Path folder) {
         this.servers = servers;
+        this.folder = folder;
     }
 
     static LocalCluster start(Path folder) throws IOException {
         Files.createDirectories(folder);
         Map<String, RedisServer> servers = new LinkedHashMap<>();
-        LocalCluster cluster = new LocalCluster(servers);
+        LocalCluster cluster = new LocalCluster(servers, folder.toAbsolutePath());
         try {
             for (int i = 0; i < 2 * SLOT_RANGES.size(); i++) {
                 int port = freeClusterPort();
-                Path nodes = folder.toAbsolutePath().resolve("nodes-" + port + ".conf");
-                Files.deleteIfExists(nodes);
-                RedisServer server = RedisServer.builder().bind("127.0.0.1").port(port).setting("save \"\"")
-                        .setting("appendonly no").setting("cluster-enabled yes")
-                        .setting("cluster-config-file " + nodes)
-                        .setting("cluster-node-timeout " + NODE_TIMEOUT_MILLIS).build();
-                server.start();
-                servers.put("redis://127.0.0.1:" + port, server);
+                Files.deleteIfExists(cluster.nodesFile(port));
+                servers.put("redis://127.0.0.1:" + port, cluster.startNode(port));
             }
             cluster.form();
             return cluster;
@@ -59,6 +55,20 @@ final class LocalCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    /** A node without persistence: restarted, it comes back empty, known to the cluster by its nodes file. */
+    private RedisServer startNode(int port) throws IOException {
+        RedisServer server = RedisServer.builder().bind("127.0.0.1").port(port).setting("save \"\"")
+                .setting("appendonly no").setting("cluster-enabled yes")
+                .setting("cluster-config-file " + nodesFile(port))
+                .setting("cluster-node-timeout " + NODE_TIMEOUT_MILLIS).build();
+        server.start();
+        return server;
+    }
+
+    private Path nodesFile(int port) {
+        return folder.resolve("nodes-" + port + ".conf");
     }
 
     /** Slots to the first three nodes, every node introduced to the first, the last three as their replicas. */
@@ -102,6 +112,30 @@ final class LocalCluster implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("No replica follows " + primary));
     }
 
+    /** The primary that serves {@code key}'s hash slot now, from the slot ranges CLUSTER NODES lists. */
+    String primaryOf(String key) {
+        String live = aliveNode();
+        int slot = Integer.parseInt(RedisProbe.command(live, "CLUSTER", "KEYSLOT", key).get(0).substring(1));
+        for (String line : clusterNodeLines(live)) {
+            String[] fields = line.split(" ");
+            if (!fields[2].contains("master") || fields[2].contains("fail")) {
+                continue;
+            }
+            for (int i = 8; i < fields.length; i++) {
+                String[] range = fields[i].split("-");
+                if (range[0].startsWith("[")) {
+                    continue; // a slot being imported or migrated
+                }
+                int from = Integer.parseInt(range[0]);
+                int to = range.length > 1 ? Integer.parseInt(range[1]) : from;
+                if (slot >= from && slot <= to) {
+                    return "redis://" + fields[1].replaceAll("@.*$", "");
+                }
+            }
+        }
+        throw new IllegalStateException("No primary serves slot " + slot + " of " + key);
+    }
+
     /** Kills {@code node}'s redis-server with SIGKILL, as a crash would, and waits until it is gone. */
     void kill(String node) {
         String pid = info(node, "process_id")
@@ -111,6 +145,20 @@ final class LocalCluster implements AutoCloseable {
         killed.add(node);
         process.destroyForcibly(); // SIGKILL: the node gets no chance to hand over anything
         process.onExit().join();
+    }
+
+    /**
+     * Starts a killed node again, as an orchestrator would: it rejoins with the identity its nodes file keeps, as a
+     * replica of whoever took over its slots; returns once it is linked and the cluster whole.
+     */
+    void restart(String node, Duration atMost) throws IOException {
+        if (!killed.contains(node)) {
+            throw new IllegalStateException(node + " was not killed");
+        }
+        servers.put(node, startNode(URI.create(node).getPort()));
+        killed.remove(node);
+        Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(100)).until(() -> !isPrimary(node)
+                && replicaLinked(node) && liveNodes().stream().allMatch(LocalCluster::clusterStateOk));
     }
 
     /**
@@ -138,7 +186,7 @@ final class LocalCluster implements AutoCloseable {
         return liveNodes().get(0);
     }
 
-    private static boolean isPrimary(String node) {
+    static boolean isPrimary(String node) {
         return info(node, "role").filter("master"::equals).isPresent();
     }
 
