@@ -146,12 +146,12 @@ public final class Main {
             Setup onCluster = setup.onCluster(cluster.seeds(), CLUSTER_WAIT_REPLICAS);
             try {
                 List<Integer> primaries = cluster.primaryPorts();
-                String where = "Redis Cluster, 3 primaries + 3 replicas";
+                String where = "Redis Cluster, 3 primaries + 3 replicas, WAIT " + CLUSTER_WAIT_REPLICAS;
                 row(counted("SendMessage, closed loop, " + where, WORKERS, sendMessage(onCluster), primaries,
-                        "Redis per SendMessage, cluster"), null);
+                        "Redis per SendMessage, cluster, WAIT " + CLUSTER_WAIT_REPLICAS), null);
                 Load.Result cycle = counted("Invite→Accept→Leave cycle, closed loop, " + where,
                         onCluster.pairs().size(), inviteCycle(onCluster), primaries,
-                        "Redis per Invite→Accept→Leave cycle, cluster");
+                        "Redis per Invite→Accept→Leave cycle, cluster, WAIT " + CLUSTER_WAIT_REPLICAS);
                 row(cycle, null);
                 figures.put("clusterInviteCycleOperationsPerSecond", cycle.perSecond() * 3);
             } finally {
