@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.ParleyConfig;
 import io.parley.chat.Actor;
 import io.parley.chat.Availability;
@@ -16,7 +18,9 @@ import io.parley.chat.Outcome;
 import io.parley.routing.Dispatcher;
 import io.parley.store.ChatRepository;
 import io.parley.store.OfferTimers;
+import io.parley.store.RedisErrors;
 import io.parley.store.RedisFailure;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
@@ -25,6 +29,7 @@ import io.quarkus.scheduler.ScheduledExecution;
  * nobody handed out. Several push instances may sweep at once; each expiry is a versioned commit, so exactly one
  * of them applies it and the others find nothing left to do.
  */
+@Startup
 @ApplicationScoped
 public class Sweeps {
 
@@ -35,8 +40,14 @@ public class Sweeps {
     private final ChatRepository chats;
     private final ChatRules rules;
     private final Dispatcher dispatcher;
+    private final RedisErrors redisErrors;
+    private final Counter lapsed;
 
-    Sweeps(OfferTimers timers, ChatRepository chats, ChatRules rules, Dispatcher dispatcher) {
+    Sweeps(OfferTimers timers, ChatRepository chats, ChatRules rules, Dispatcher dispatcher, RedisErrors redisErrors,
+            MeterRegistry registry) {
+        this.redisErrors = redisErrors;
+        this.lapsed = Counter.builder("parley.offers.lapsed")
+                .description("Offers of a chat to an agent whose time ran out unanswered").register(registry);
         this.timers = timers;
         this.chats = chats;
         this.rules = rules;
@@ -50,6 +61,7 @@ public class Sweeps {
             expireOffers();
             dispatcher.dispatch();
         } catch (RuntimeException e) {
+            redisErrors.failed(RedisErrors.During.sweep);
             LOG.warnf("Sweep failed, retrying at the next one: %s", RedisFailure.describe(e));
         }
     }
@@ -61,7 +73,9 @@ public class Sweeps {
                     snapshot -> rules.decide(snapshot.chat(), new Actor.System(),
                             new Operation.ExpireOffer(due.userId()), new Moment(now, snapshot.baseUrl()),
                             Availability.Unknown, List.of()));
-            if (!(outcome instanceof Outcome.Applied)) {
+            if (outcome instanceof Outcome.Applied) {
+                lapsed.increment();
+            } else {
                 timers.drop(due, now);
             }
         }
