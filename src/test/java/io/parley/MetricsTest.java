@@ -159,6 +159,11 @@ class MetricsTest {
             for (String transport : List.of("sse", "cometd-long-poll", "cometd-websocket")) {
                 assertMoved(before, after, 1, "parley_notifications_delivered_total", "transport", transport);
             }
+            // long-polls post to paths below the endpoint: they share one URI label
+            assertTrue(after.value("http_server_requests_seconds_count", "uri", "/api/v2/notifications/{bayeux}") > 0);
+            assertTrue(after.samples().stream().noneMatch(sample -> sample.labels().getOrDefault("uri", "")
+                    .contains("/meta/")), "a Bayeux channel became a URI label");
+            assertNoIds(after, agent, customer);
             Parley.customerOperate(customer, Map.of("operationName", "Leave"));
         }
         await().atMost(WAIT).until(() -> Scrape.now().value("parley_sse_streams")
