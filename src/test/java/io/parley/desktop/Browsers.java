@@ -29,7 +29,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class Browsers implements AutoCloseable {
 
     /** Debian's packages chromium and chromium-driver put them here; the system properties name others. */
-    private static final Path CHROMIUM = Path.of(System.getProperty("parley.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMIUM = Path.of(System.getProperty("chromium.path", "/usr/bin/chromium"));
     private static final Path DRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
