@@ -10,6 +10,7 @@
   let token = null;
   let events = null;
   let left = false;
+  let hadAgent = false;
   let typing = false;
   let typingTimer = null;
   const transcript = new Parley.Transcript($("transcript"), $("typing"));
@@ -84,12 +85,20 @@
       return item;
     }));
     if (left) return;
-    if (chat.state === "Completed" || chat.state === "Ended") {
+    if (chat.state === "Completed") {
       end("This chat has ended.");
       return;
     }
-    $("title").textContent = agents.length === 0 ? "Waiting for an agent…"
-      : "Chatting with " + agents.map(a => a.nickname).join(", ");
+    const capabilities = chat.capabilities || [];
+    $("text").disabled = !capabilities.includes("SendMessage");
+    $("send").disabled = !capabilities.includes("SendMessage");
+    $("leave").disabled = !capabilities.includes("Leave");
+    hadAgent = hadAgent || agents.length > 0;
+    if (agents.length > 0) {
+      $("title").textContent = "Chatting with " + agents.map(a => a.nickname).join(", ");
+    } else {
+      $("title").textContent = hadAgent ? "No agent is in the chat just now" : "Waiting for an agent…";
+    }
     showState(agents.length === 0 ? "Waiting" : "Chatting");
   }
 

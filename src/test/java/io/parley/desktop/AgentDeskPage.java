@@ -79,9 +79,9 @@ final class AgentDeskPage {
         return offer.findElement(By.cssSelector("button.reject"));
     }
 
-    /** The chat pane of chat {@code chatId}, or of the only chat when null, once it shows {@code state}. */
+    /** The chat pane of chat {@code chatId} once it shows {@code state}. */
     WebElement awaitPane(String chatId, String state) {
-        By pane = By.cssSelector(chatId == null ? "#chats article.chat" : "#chats article.chat[data-chat-id='" + chatId + "']");
+        By pane = By.cssSelector("#chats article.chat[data-chat-id='" + chatId + "']");
         return wait.until(d -> d.findElements(pane).stream()
                 .filter(found -> state.equals(found.getDomAttribute("data-state"))).findFirst().orElse(null));
     }
@@ -122,8 +122,8 @@ final class AgentDeskPage {
     void pickAgentAnd(WebElement pane, String userName, String operation) {
         WebElement target = pane.findElement(By.cssSelector("select.target"));
         target.click();
-        WebElement option = wait.until(d -> target.findElements(By.cssSelector("option[data-user-name='" + userName + "']"))
-                .stream().findFirst().orElse(null));
+        By agent = By.cssSelector("option[data-user-name='" + userName + "']");
+        WebElement option = wait.until(d -> target.findElements(agent).stream().findFirst().orElse(null));
         new Select(target).selectByValue(option.getDomAttribute("value"));
         button(pane, operation).click();
     }

@@ -41,6 +41,14 @@ final class CustomerWidgetPage {
         return driver.findElement(By.id("title")).getText();
     }
 
+    WebElement sendButton() {
+        return driver.findElement(By.id("send"));
+    }
+
+    WebElement leaveButton() {
+        return driver.findElement(By.id("leave"));
+    }
+
     List<String> lines() {
         return driver.findElements(By.cssSelector("#transcript li")).stream().map(WebElement::getText).toList();
     }

@@ -27,8 +27,8 @@ import io.restassured.http.ContentType;
 
 /**
  * The desktop pages in a real headless Chromium, three windows with their own cookies: a customer opens the widget,
- * agent A accepts the chat, invites agent B, B accepts, all three talk, B leaves. Each step is checked on the screens
- * of everyone it concerns, through nothing but what the pages show.
+ * agent A accepts the chat, invites agent B, B accepts, all three talk, B leaves, A completes. Each step is checked
+ * on the screens of everyone it concerns, through nothing but what the pages show.
  */
 @QuarkusTest
 class DesktopBrowserTest {
@@ -141,6 +141,14 @@ class DesktopBrowserTest {
         assertTrue(lines(paneA).indexOf("Ben joined") < lines(paneA).indexOf("Ben: Ben here, I can track it"));
         Browsers.screenshot(a.driver(), "agent-after-leave");
         Browsers.screenshot(customer.driver(), "customer-after-leave");
+
+        // A completes: the chat ends, and the customer's buttons follow their capabilities, which are gone
+        assertTrue(customer.sendButton().isEnabled() && customer.leaveButton().isEnabled(), "while chatting");
+        button(paneA, "Complete").click();
+        a.awaitPane(chatId, "Completed");
+        customer.awaitTitle("This chat has ended.");
+        assertFalse(customer.sendButton().isEnabled(), "nothing to send to an ended chat");
+        assertFalse(customer.leaveButton().isEnabled());
     }
 
     @Test
