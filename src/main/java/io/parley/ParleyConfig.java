@@ -37,6 +37,8 @@ public interface ParleyConfig {
 
     Auth auth();
 
+    Pages pages();
+
     enum Role {
         api,
         push,
@@ -196,6 +198,13 @@ public interface ParleyConfig {
             @WithDefault("64")
             int maxMessages();
         }
+    }
+
+    /** The agent desktop and customer widget pages under {@code /desktop/}. */
+    interface Pages {
+        /** Off unless switched on: prod serves the API alone (dev and test switch them on). */
+        @WithDefault("false")
+        boolean enabled();
     }
 
     interface Request {
