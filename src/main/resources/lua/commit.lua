@@ -1,4 +1,6 @@
--- Commits one decision about one chat, all or nothing.
+-- Commits one decision about one chat, all or nothing, on a standalone Redis (parley.redis.commit=atomic): the keys
+-- of other hash slots are written here too. relay-*.lua split the same writes into single-slot steps for a cluster;
+-- apply-change.lua's kinds must stay those of the writes below.
 -- KEYS[1] the chat hash {v, doc}, KEYS[2] its transcript list, KEYS[3..] keys the conditions and writes name.
 -- ARGV: expected version (0: the chat must not exist yet), new document, log max length, log max age (ms),
 --       wake channel, the largest notification (bytes) a wake-up carries itself,
@@ -6,7 +8,7 @@
 --       then three counted groups:
 --         messages:   count, then one JSON entry each, appended to the transcript
 --         conditions: count, then (kind, key index, argument) each
---                     'member': SISMEMBER key argument must be 1; 'below': SCARD key must be < argument
+--                     'ready': the channel state at key must be Ready; 'below': HLEN key (a desk) must be < argument
 --         writes:     count, then (kind, key index, a, b) each, b unused by some kinds
 --                     'log': a is the notification, b the address of its recipient
 --                     'pexpire': a is the time (ms) the key lives on (an ended chat's retention)
@@ -29,10 +31,10 @@ local conditionCount = tonumber(ARGV[i]); i = i + 1
 for c = 1, conditionCount do
   local kind, key, arg = ARGV[i], KEYS[tonumber(ARGV[i + 1])], ARGV[i + 2]
   i = i + 3
-  if kind == 'member' then
-    if redis.call('SISMEMBER', key, arg) == 0 then return {'CONDITION', c} end
+  if kind == 'ready' then
+    if redis.call('GET', key) ~= 'Ready' then return {'CONDITION', c} end
   elseif kind == 'below' then
-    if redis.call('SCARD', key) >= tonumber(arg) then return {'CONDITION', c} end
+    if redis.call('HLEN', key) >= tonumber(arg) then return {'CONDITION', c} end
   else
     return redis.error_reply('unknown condition ' .. kind)
   end
@@ -65,8 +67,8 @@ for w = 1, writeCount do
     else
       wake[#wake + 1] = b
     end
-  elseif kind == 'sadd' then redis.call('SADD', key, a)
-  elseif kind == 'srem' then redis.call('SREM', key, a)
+  elseif kind == 'track' then redis.call('HSET', key, a, '0')
+  elseif kind == 'untrack' then redis.call('HDEL', key, a)
   elseif kind == 'zadd' then redis.call('ZADD', key, b, a)
   elseif kind == 'zrem' then redis.call('ZREM', key, a)
   elseif kind == 'lrem' then redis.call('LREM', key, 0, a)

@@ -3,6 +3,7 @@ package io.parley;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -36,6 +37,8 @@ public interface ParleyConfig {
 
     Auth auth();
 
+    Pages pages();
+
     Metrics metrics();
 
     /** What the metrics read on a timer rather than at each scrape. */
@@ -67,6 +70,49 @@ public interface ParleyConfig {
         /** Prefix of every key and channel, so that several deployments (or test runs) can share one Redis. */
         @WithDefault("parley:")
         String keyPrefix();
+
+        /**
+         * How a decision reaches the keys outside its chat's hash slot. {@code atomic}: one script writes them all
+         * (one Redis, the fastest); {@code relayed}: the chat's script writes the chat and an outbox entry, and
+         * each other slot is written by an idempotent step of its own (required on a Redis Cluster). Unset: atomic
+         * on a standalone Redis, relayed with {@code quarkus.redis.client-type=cluster}.
+         */
+        Optional<CommitMode> commit();
+
+        /**
+         * Into how many hash slots the ready set, the offer timers and the outbox markers are split, so that no
+         * single slot takes every chat's traffic. Unset: 1 on a standalone Redis, 16 on a cluster.
+         */
+        OptionalInt shards();
+
+        /**
+         * Replicas each write must reach before an operation answers statusCode 0 (Redis {@code WAIT}), so that a
+         * replica promoted after a primary fails holds everything answered. 0: answer once the primary has it.
+         */
+        @WithDefault("0")
+        int waitReplicas();
+
+        /** How long {@code WAIT} may take before the operation answers statusCode 4. */
+        @WithDefault("1s")
+        Duration waitTimeout();
+
+        /**
+         * Tests only: halts the process at this point of every relayed commit, as a {@code kill -9} would, so that a
+         * test can show what recovery makes of it. Never set in production.
+         */
+        Optional<CrashPoint> crashPoint();
+
+        enum CrashPoint {
+            /** the chat and its outbox entry are committed; no step outside the chat is made */
+            after_commit,
+            /** one step of the entry is made, the others not */
+            after_first_step
+        }
+
+        enum CommitMode {
+            atomic,
+            relayed
+        }
     }
 
     interface Bootstrap {
@@ -161,6 +207,13 @@ public interface ParleyConfig {
             @WithDefault("64")
             int maxMessages();
         }
+    }
+
+    /** The agent desktop and customer widget pages under {@code /desktop/}. */
+    interface Pages {
+        /** Off unless switched on: prod serves the API alone (dev and test switch them on). */
+        @WithDefault("false")
+        boolean enabled();
     }
 
     interface Request {

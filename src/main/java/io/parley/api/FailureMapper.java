@@ -16,6 +16,7 @@ import io.parley.auth.Throttled;
 import io.parley.chat.StatusCode;
 import io.parley.store.RedisErrors;
 import io.parley.store.RedisFailure;
+import io.parley.store.ReplicasBehind;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -103,6 +104,11 @@ public class FailureMapper {
             return Replies.failure(StatusCode.INTERNAL_ERROR,
                     "The connection to Redis was lost during the request, which may or may not have been applied");
         }
+        if (causedBy(e, ReplicasBehind.class) != null) {
+            LOG.warnf("Redis replicas behind, answered 503: %s", causedBy(e, ReplicasBehind.class).getMessage());
+            return Replies.failure(StatusCode.INTERNAL_ERROR, "Redis replicas did not confirm the change in time; "
+                    + "it was applied on the primary and may be lost if the primary fails now");
+        }
         if (RedisFailure.isRedis(e)) {
             redisErrors.failed(RedisErrors.During.request);
             // one line, and no stack trace: the client's messages and traces can carry the command's arguments
@@ -120,6 +126,15 @@ public class FailureMapper {
     private static Throwable notSent(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ConnectException || CLOSED_BEFORE_SENDING.equals(cause.getMessage())) {
+                return cause;
+            }
+        }
+        return null;
+    }
+
+    private static Throwable causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (type.isInstance(cause)) {
                 return cause;
             }
         }

@@ -18,15 +18,17 @@ import io.parley.chat.Outcome;
 import io.parley.routing.Dispatcher;
 import io.parley.store.ChatRepository;
 import io.parley.store.OfferTimers;
+import io.parley.store.Outbox;
 import io.parley.store.RedisErrors;
 import io.parley.store.RedisFailure;
+import io.parley.store.Topology;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
 /**
- * The timers a stateless function cannot run, on the push role: offers whose time is up, and waiting chats that
- * nobody handed out. Several push instances may sweep at once; each expiry is a versioned commit, so exactly one
+ * The timers a stateless function cannot run, on the push role: relayed commits whose committer died before
+ * finishing them, offers whose time is up, and waiting chats that nobody handed out. Several push instances may sweep at once; each expiry is a versioned commit, so exactly one
  * of them applies it and the others find nothing left to do.
  */
 @Startup
@@ -40,11 +42,13 @@ public class Sweeps {
     private final ChatRepository chats;
     private final ChatRules rules;
     private final Dispatcher dispatcher;
+    private final Outbox outbox;
+    private final Topology topology;
     private final RedisErrors redisErrors;
     private final Counter lapsed;
 
-    Sweeps(OfferTimers timers, ChatRepository chats, ChatRules rules, Dispatcher dispatcher, RedisErrors redisErrors,
-            MeterRegistry registry) {
+    Sweeps(OfferTimers timers, ChatRepository chats, ChatRules rules, Dispatcher dispatcher, Outbox outbox,
+            Topology topology, RedisErrors redisErrors, MeterRegistry registry) {
         this.redisErrors = redisErrors;
         this.lapsed = Counter.builder("parley.offers.lapsed")
                 .description("Offers of a chat to an agent whose time ran out unanswered").register(registry);
@@ -52,12 +56,17 @@ public class Sweeps {
         this.chats = chats;
         this.rules = rules;
         this.dispatcher = dispatcher;
+        this.outbox = outbox;
+        this.topology = topology;
     }
 
     @Scheduled(every = "${parley.offer.sweep:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = NotPushRole.class)
     void sweep() {
         try {
+            if (topology.relayed()) {
+                outbox.sweep(System.currentTimeMillis());
+            }
             expireOffers();
             dispatcher.dispatch();
         } catch (RuntimeException e) {

@@ -24,7 +24,7 @@ import io.vertx.mutiny.redis.client.Command;
 
 /**
  * Loads a chat (with what a decision needs about its target agent) in one round trip, and commits a decision in
- * one script call that compares the version first. A commit that lost a race is decided again from a fresh load.
+ * one script call that compares the version first (or, relayed, as {@link Outbox} describes). A commit that lost a race is decided again from a fresh load.
  */
 @ApplicationScoped
 public class ChatRepository {
@@ -39,6 +39,9 @@ public class ChatRepository {
     private final Keys keys;
     private final Json json;
     private final ParleyConfig config;
+    private final Topology topology;
+    private final Writes writes;
+    private final Outbox outbox;
     private final LuaScript commitScript = LuaScript.load("commit.lua");
     @jakarta.inject.Inject CommitMeter commits;
 
@@ -55,11 +58,15 @@ public class ChatRepository {
         }
     }
 
-    ChatRepository(Redis redis, Keys keys, Json json, ParleyConfig config) {
+    ChatRepository(Redis redis, Keys keys, Json json, ParleyConfig config, Topology topology, Writes writes,
+            Outbox outbox) {
         this.redis = redis;
         this.keys = keys;
         this.json = json;
         this.config = config;
+        this.topology = topology;
+        this.writes = writes;
+        this.outbox = outbox;
     }
 
     /** A chat as loaded, with the availability of the operation's target and, if asked for, the transcript. */
@@ -73,23 +80,21 @@ public class ChatRepository {
     }
 
     public Optional<Snapshot> load(String chatId, String targetUserId, boolean withTranscript) {
-        List<Request> batch = new ArrayList<>();
-        batch.add(Request.cmd(Command.HMGET).arg(keys.chat(chatId)).arg("v").arg("doc").arg("base"));
-        if (targetUserId != null) {
-            batch.add(Request.cmd(Command.GET).arg(keys.user(targetUserId)));
-            batch.add(Request.cmd(Command.GET).arg(keys.channel(targetUserId)));
-        }
+        List<Request> chatBatch = new ArrayList<>();
+        chatBatch.add(Request.cmd(Command.HMGET).arg(keys.chat(chatId)).arg("v").arg("doc").arg("base"));
         if (withTranscript) {
-            batch.add(Request.cmd(Command.LRANGE).arg(keys.transcript(chatId)).arg(0).arg(-1));
+            chatBatch.add(Request.cmd(Command.LRANGE).arg(keys.transcript(chatId)).arg(0).arg(-1));
         }
-        List<Response> replies = batch.size() == 1 ? List.of(redis.sendAndAwait(batch.get(0)))
-                : redis.batchAndAwait(batch);
+        List<Request> userBatch = targetUserId == null ? List.of()
+                : List.of(Request.cmd(Command.GET).arg(keys.user(targetUserId)),
+                        Request.cmd(Command.GET).arg(keys.channel(targetUserId)));
+        List<Response> replies = Pipelines.send(redis, topology, List.of(chatBatch, userBatch));
         Response chatReply = replies.get(0);
         if (chatReply.get(0) == null || chatReply.get(1) == null) {
             return Optional.empty();
         }
         Chat chat = json.read(chatReply.get(1).toString(), Chat.class).withVersion(chatReply.get(0).toLong());
-        int next = 1;
+        int next = chatBatch.size();
         Availability availability = Availability.Unknown;
         if (targetUserId != null) {
             Response userReply = replies.get(next++);
@@ -101,7 +106,7 @@ public class ChatRepository {
         List<Message> transcript = List.of();
         if (withTranscript) {
             transcript = new ArrayList<>();
-            for (Response entry : replies.get(next)) {
+            for (Response entry : replies.get(1)) {
                 transcript.add(json.read(entry.toString(), Message.class));
             }
         }
@@ -123,11 +128,11 @@ public class ChatRepository {
         if (chatIds.isEmpty()) {
             return List.of();
         }
-        List<Request> batch = chatIds.stream()
-                .map(id -> Request.cmd(Command.HMGET).arg(keys.chat(id)).arg("v").arg("doc").arg("base"))
+        List<List<Request>> batches = chatIds.stream()
+                .map(id -> List.of(Request.cmd(Command.HMGET).arg(keys.chat(id)).arg("v").arg("doc").arg("base")))
                 .toList();
         List<Chat> chats = new ArrayList<>();
-        for (Response reply : redis.batchAndAwait(batch)) {
+        for (Response reply : Pipelines.send(redis, topology, batches)) {
             if (reply.get(0) != null && reply.get(1) != null) {
                 chats.add(json.read(reply.get(1).toString(), Chat.class).withVersion(reply.get(0).toLong()));
             }
@@ -138,10 +143,14 @@ public class ChatRepository {
     /** @param baseUrl kept with a new chat (expected version 0); ignored for an existing one */
     public CommitResult commit(Outcome.Applied applied, long expectedVersion, String baseUrl) {
         Commit commit = Commit.of(keys, json, applied, config.chat().retention().toMillis());
+        String document = json.write(applied.chat().withVersion(0));
+        if (topology.relayed()) {
+            return outbox.commit(commit, expectedVersion, document, baseUrl, applied.messages());
+        }
         var retention = config.notifications().retention();
-        Response reply = commitScript.run(redis, commit.keys(), commit.arguments(expectedVersion,
-                json.write(applied.chat().withVersion(0)), applied.messages(), keys.wakeChannel(), baseUrl,
-                retention.entries(), retention.age().toMillis()));
+        Response reply = writes.runAndAwait(commitScript, commit.keys(), commit.arguments(expectedVersion,
+                document, applied.messages(), keys.wakeChannel(), baseUrl, retention.entries(),
+                retention.age().toMillis()));
         return switch (reply.get(0).toString()) {
             case "OK" -> CommitResult.COMMITTED;
             case "CONFLICT" -> CommitResult.CONFLICT;

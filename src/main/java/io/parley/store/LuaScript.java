@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
@@ -48,6 +49,24 @@ final class LuaScript {
             }
             return redis.sendAndAwait(request(Command.EVAL, source, keys, args));
         }
+    }
+
+    /** The same as {@link #run}, without blocking: for steps sent to several hash slots at once. */
+    Uni<Response> send(Redis redis, List<String> keys, List<String> args) {
+        return redis.send(request(Command.EVALSHA, sha, keys, args))
+                .onFailure(LuaScript::unknownScript)
+                .recoverWithUni(() -> redis.send(request(Command.EVAL, source, keys, args)));
+    }
+
+    /** Runs the script and then {@code next} in one pipeline, so on the same node; both replies, in order. */
+    Uni<List<Response>> sendFollowedBy(Redis redis, List<String> keys, List<String> args, Request next) {
+        return redis.batch(List.of(request(Command.EVALSHA, sha, keys, args), next))
+                .onFailure(LuaScript::unknownScript)
+                .recoverWithUni(() -> redis.batch(List.of(request(Command.EVAL, source, keys, args), next)));
+    }
+
+    private static boolean unknownScript(Throwable failure) {
+        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
     }
 
     private static Request request(Command command, String script, List<String> keys, List<String> args) {

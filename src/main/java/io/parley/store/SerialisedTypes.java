@@ -32,7 +32,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ChatView.class, Notification.ChatStateChange.class, Notification.NewMessages.class, User.class,
         Replies.Failure.class, ChatStatus.class, ParticipantType.class, Presence.class, Visibility.class,
         InvitationKind.class, Waiting.class, ChannelsChanged.class, ChannelView.class, ChannelView.UserState.class,
-        MeResource.ChannelOutcome.class, Session.class, SignedIn.class })
+        MeResource.ChannelOutcome.class, Session.class, SignedIn.class, OutboxEntry.class })
 final class SerialisedTypes {
 
     private SerialisedTypes() {

@@ -19,20 +19,31 @@ public class UserRepository {
     private final Redis redis;
     private final Keys keys;
     private final Json json;
-    private final LuaScript createScript = LuaScript.load("create-user.lua");
+    private final Topology topology;
+    private final LuaScript nameScript = LuaScript.load("claim-user-name.lua");
 
-    UserRepository(Redis redis, Keys keys, Json json) {
+    UserRepository(Redis redis, Keys keys, Json json, Topology topology) {
         this.redis = redis;
         this.keys = keys;
         this.json = json;
+        this.topology = topology;
     }
 
-    /** @return false if the user name is taken */
+    /**
+     * Writes the document, then enters the name in the directory (another hash slot), then takes the document back
+     * if the name was taken. A crash between the two leaves a document no name or listing leads to.
+     *
+     * @return false if the user name is taken
+     */
     public boolean create(User user) {
-        Response created = createScript.run(redis,
-                List.of(keys.userName(user.userName()), keys.user(user.id()), keys.users()),
-                List.of(user.id(), json.write(user), Long.toString(user.createdAt())));
-        return created.toInteger() == 1;
+        redis.sendAndAwait(Request.cmd(Command.SET).arg(keys.user(user.id())).arg(json.write(user)).arg("NX"));
+        Response entered = nameScript.run(redis, List.of(keys.userName(user.userName()), keys.users()),
+                List.of(user.id(), Long.toString(user.createdAt())));
+        if (entered.toInteger() == 1) {
+            return true;
+        }
+        redis.sendAndAwait(Request.cmd(Command.DEL).arg(keys.user(user.id())));
+        return false;
     }
 
     /**
@@ -64,10 +75,12 @@ public class UserRepository {
         if (ids == null || ids.size() == 0) {
             return List.of();
         }
-        Request get = Request.cmd(Command.MGET);
-        ids.forEach(id -> get.arg(keys.user(id.toString())));
+        // one GET per user, not MGET: each user has a slot of their own, and on a cluster the client's MGET
+        // split over slots does not keep the order of the keys
+        List<List<Request>> gets = new ArrayList<>();
+        ids.forEach(id -> gets.add(List.of(Request.cmd(Command.GET).arg(keys.user(id.toString())))));
         List<User> users = new ArrayList<>();
-        for (Response doc : redis.sendAndAwait(get)) {
+        for (Response doc : Pipelines.send(redis, topology, gets)) {
             if (doc != null) {
                 users.add(json.read(doc.toString(), User.class));
             }

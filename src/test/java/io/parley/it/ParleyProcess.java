@@ -158,6 +158,12 @@ final class ParleyProcess implements AutoCloseable {
         process.waitFor();
     }
 
+    /** The exit code once the process has ended by itself within {@code patience}; empty if it is still running. */
+    java.util.OptionalInt exitWithin(Duration patience) throws InterruptedException {
+        return process.waitFor(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                ? java.util.OptionalInt.of(process.exitValue()) : java.util.OptionalInt.empty();
+    }
+
     @Override
     public void close() {
         stop(Duration.ofSeconds(10));
