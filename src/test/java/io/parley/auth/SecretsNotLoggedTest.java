@@ -77,6 +77,8 @@ class SecretsNotLoggedTest {
         }
         Parley.customerOperate(customer, Map.of("operationName", "SendMessage", "text", "hello"));
         Parley.customerOperate(customer, Map.of("operationName", "Leave"));
+        // logged out, so that later tests' chats are not routed to this agent
+        Parley.ok(as(agent.token()).body(Map.of("operationName", "EndContactCenterSession")).post("/api/v2/me"));
 
         String logged = loggedSinceStart();
         assertFalse(logged.isBlank(), "the test run's log was written to");
