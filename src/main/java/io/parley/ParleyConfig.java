@@ -39,6 +39,15 @@ public interface ParleyConfig {
 
     Pages pages();
 
+    Metrics metrics();
+
+    /** What the metrics read on a timer rather than at each scrape. */
+    interface Metrics {
+        /** How often the routing queue's length is read for {@code parley_queue_length}. */
+        @WithDefault("5s")
+        Duration queueRefresh();
+    }
+
     enum Role {
         api,
         push,
