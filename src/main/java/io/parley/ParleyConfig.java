@@ -37,6 +37,17 @@ public interface ParleyConfig {
 
     Auth auth();
 
+    Pages pages();
+
+    Metrics metrics();
+
+    /** What the metrics read on a timer rather than at each scrape. */
+    interface Metrics {
+        /** How often the routing queue's length is read for {@code parley_queue_length}. */
+        @WithDefault("5s")
+        Duration queueRefresh();
+    }
+
     enum Role {
         api,
         push,
@@ -196,6 +207,13 @@ public interface ParleyConfig {
             @WithDefault("64")
             int maxMessages();
         }
+    }
+
+    /** The agent desktop and customer widget pages under {@code /desktop/}. */
+    interface Pages {
+        /** Off unless switched on: prod serves the API alone (dev and test switch them on). */
+        @WithDefault("false")
+        boolean enabled();
     }
 
     interface Request {

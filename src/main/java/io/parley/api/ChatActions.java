@@ -27,6 +27,8 @@ public class ChatActions {
     }
 
     public Replies.Accepted perform(String chatId, Actor actor, Operation operation, String baseUrl) {
+        OperationTrail.chat(chatId);
+        OperationTrail.actor(actor);
         Outcome outcome = chats.update(chatId, operation.targetUserId(), operation.needsTranscript(),
                 snapshot -> rules.decide(snapshot.chat(), actor, operation,
                         new Moment(System.currentTimeMillis(), baseUrl), snapshot.availability(),
@@ -36,6 +38,7 @@ public class ChatActions {
             case Outcome.Unchanged unchanged -> throw new ApiException(StatusCode.INVALID_STATE,
                     operation.name() + " changed nothing");
             case Outcome.Applied applied -> {
+                OperationTrail.reference(applied.referenceId());
                 if (mayRoute(applied)) {
                     dispatcher.kick();
                 }

@@ -44,7 +44,8 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @RunOnVirtualThread
 public class CustomerChatResource {
 
-    public record Started(int statusCode, String chatId, String participantId, String token, String uri) {
+    public record Started(int statusCode, String chatId, String participantId, String token, String uri)
+            implements Replies.Coded {
     }
 
     public record OneChat(int statusCode, ChatView chat) {
@@ -80,6 +81,7 @@ public class CustomerChatResource {
     @POST
     @PermitAll
     public Started start(byte[] body, @Context UriInfo request) {
+        OperationTrail.named("StartChat");
         JsonBody input = JsonBody.parse(json.mapper(), body, config.request().maxBytes())
                 .allowOnly(Set.of("nickname", "subject", "userData"));
         String nickname = input.requiredText("nickname", TextKind.NAME, 64);
@@ -93,6 +95,7 @@ public class CustomerChatResource {
         } while (chats.commit(opened, 0, base) != ChatRepository.CommitResult.COMMITTED);
         dispatcher.kick();
         Chat chat = opened.chat();
+        OperationTrail.chat(chat.id());
         String participantId = chat.customer().orElseThrow().participantId();
         return new Started(StatusCode.SUCCESS.code, chat.id(), participantId,
                 tokens.forCustomer(chat.id(), participantId), moment.chatUri(chat.id()));

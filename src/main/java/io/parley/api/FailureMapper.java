@@ -14,6 +14,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.parley.auth.CsrfRefused;
 import io.parley.auth.Throttled;
 import io.parley.chat.StatusCode;
+import io.parley.store.RedisErrors;
 import io.parley.store.RedisFailure;
 import io.parley.store.ReplicasBehind;
 import io.quarkus.security.AuthenticationFailedException;
@@ -30,6 +31,12 @@ public class FailureMapper {
     private static final Logger LOG = Logger.getLogger(FailureMapper.class);
     /** How the Redis client fails a command it did not send because its connection had closed. */
     private static final String CLOSED_BEFORE_SENDING = "Connection is closed";
+
+    private final RedisErrors redisErrors;
+
+    FailureMapper(RedisErrors redisErrors) {
+        this.redisErrors = redisErrors;
+    }
 
     @ServerExceptionMapper
     public Response refused(ApiException e) {
@@ -85,12 +92,14 @@ public class FailureMapper {
     public Response unexpected(Exception e) {
         Throwable notSent = notSent(e);
         if (notSent != null) {
+            redisErrors.failed(RedisErrors.During.request);
             // an outage, not a fault of this code: one line per request, not a stack trace each
             LOG.warnf("Redis unreachable, answered 503: %s", notSent.toString());
             return Replies.failure(StatusCode.INTERNAL_ERROR, "Redis is unreachable; nothing was changed, try again");
         }
         Throwable lost = lostOnTheWay(e);
         if (lost != null) {
+            redisErrors.failed(RedisErrors.During.request);
             LOG.warnf("Redis connection lost during a request, answered 503: %s", lost.toString());
             return Replies.failure(StatusCode.INTERNAL_ERROR,
                     "The connection to Redis was lost during the request, which may or may not have been applied");
@@ -101,6 +110,7 @@ public class FailureMapper {
                     + "it was applied on the primary and may be lost if the primary fails now");
         }
         if (RedisFailure.isRedis(e)) {
+            redisErrors.failed(RedisErrors.During.request);
             // one line, and no stack trace: the client's messages and traces can carry the command's arguments
             LOG.errorf("Redis failed a request, answered 503: %s", RedisFailure.describe(e));
             return Replies.failure(StatusCode.INTERNAL_ERROR, "Redis failed the request");

@@ -61,7 +61,8 @@ public class MeResource {
     public record ChannelOutcome(String channel, int statusCode, String statusMessage) {
     }
 
-    public record SessionReply(int statusCode, String statusMessage, List<ChannelOutcome> channels) {
+    public record SessionReply(int statusCode, String statusMessage, List<ChannelOutcome> channels)
+            implements Replies.Coded {
     }
 
     private static final String CHAT = ChannelView.CHAT;
@@ -219,6 +220,7 @@ public class MeResource {
         if (!user.isAgent()) {
             throw new ApiException(StatusCode.NO_PERMISSION, "Only agents have a chat channel");
         }
+        OperationTrail.user(user.id());
         return user;
     }
 }

@@ -30,6 +30,7 @@ public final class OperationParser {
 
     public static String operationName(JsonBody body) {
         String name = body.optionalText(NAME, TextKind.NAME, 64);
+        OperationTrail.named(name);
         if (name == null) {
             throw new ApiException(StatusCode.MISSING_PARAMETER, "Parameter 'operationName' is missing");
         }

@@ -8,16 +8,21 @@ import io.parley.chat.StatusCode;
 /** Reply bodies and the HTTP status Parley pairs with each statusCode (docs/api.md §1). */
 public final class Replies {
 
+    /** A reply body that says how the request went: operations are counted by its statusCode. */
+    public interface Coded {
+        int statusCode();
+    }
+
     /** A failure: every reply body has a statusCode, failures add a statusMessage. */
-    public record Failure(int statusCode, String statusMessage) {
+    public record Failure(int statusCode, String statusMessage) implements Coded {
     }
 
     /** The reply to a state-changing chat operation. */
-    public record Accepted(int statusCode, long referenceId) {
+    public record Accepted(int statusCode, long referenceId) implements Coded {
     }
 
     /** A success with nothing more to say. */
-    public record Done(int statusCode) {
+    public record Done(int statusCode) implements Coded {
     }
 
     /** The message of a request without valid credentials, whichever form it tried. */

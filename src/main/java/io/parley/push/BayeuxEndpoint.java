@@ -93,6 +93,7 @@ public class BayeuxEndpoint {
     private final JWTParser tokens;
     private final PushCredentials pushCredentials;
     private final Json json;
+    private final DeliveryMeter deliveries;
     private final SecureRandom random = new SecureRandom();
     private final AtomicLong sockets = new AtomicLong();
     /** The cookie's path: the endpoint as browsers address it, below the public base URL's path if it has one. */
@@ -100,7 +101,8 @@ public class BayeuxEndpoint {
     private final boolean publicHttps;
 
     BayeuxEndpoint(ParleyConfig config, BayeuxSessions sessions, JWTParser tokens, PushCredentials pushCredentials,
-            Json json) {
+            Json json, DeliveryMeter deliveries) {
+        this.deliveries = deliveries;
         this.config = config;
         this.pushCredentials = pushCredentials;
         this.sessions = sessions;
@@ -164,6 +166,9 @@ public class BayeuxEndpoint {
             }
             if (cookie == null && handshaken.get()) {
                 context.response().addCookie(browserCookie(browser, context.request()));
+            }
+            if (!context.response().closed()) {
+                deliveries.longPolling(all);
             }
             respond(context, 200, all);
         });
@@ -293,6 +298,7 @@ public class BayeuxEndpoint {
             }
             if (!socket.writeQueueFull()) {
                 socket.writeTextMessage(write(replies));
+                deliveries.webSocket(replies);
             }
             if (socket.writeQueueFull()) {
                 shed();

@@ -15,6 +15,7 @@ import io.parley.chat.Recipient;
 import io.parley.chat.StatusCode;
 import io.parley.store.Json;
 import io.parley.store.Keys;
+import io.parley.store.RedisErrors;
 import io.parley.store.RedisFailure;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -43,10 +44,15 @@ public class NotificationStreams {
     private final Json json;
     private final Redis redis;
     private final PushCredentials credentials;
+    private final DeliveryMeter deliveries;
+    private final RedisErrors redisErrors;
 
     NotificationStreams(ParleyConfig config, Subscribers subscribers, JWTParser tokens,
-            JWTAuthContextInfo verification, Keys keys, Json json, Redis redis, PushCredentials credentials) {
+            JWTAuthContextInfo verification, Keys keys, Json json, Redis redis, PushCredentials credentials,
+            DeliveryMeter deliveries, RedisErrors redisErrors) {
         this.credentials = credentials;
+        this.deliveries = deliveries;
+        this.redisErrors = redisErrors;
         this.config = config;
         this.subscribers = subscribers;
         this.tokens = tokens;
@@ -73,6 +79,7 @@ public class NotificationStreams {
         credentials.resolve(context.request(), false).subscribe().with(
                 resolved -> loop.runOnContext(now -> open(context, resolved)),
                 failure -> loop.runOnContext(now -> {
+                    redisErrors.failed(RedisErrors.During.stream);
                     LOG.warnf("Refusing a notification stream whose credentials could not be checked: %s",
                             RedisFailure.describe(failure));
                     fail(context, StatusCode.INTERNAL_ERROR, "Credentials cannot be checked for now; try again");
@@ -113,7 +120,8 @@ public class NotificationStreams {
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
                 .putHeader("X-Accel-Buffering", "no");
         SseStream stream = new SseStream(response, recipient, new NotificationLog(redis, keys.log(recipient)),
-                channel(caller), subscribers::subscription, new Backlog(config.notifications().maxUnsentBytes()));
+                channel(caller), subscribers::subscription, new Backlog(config.notifications().maxUnsentBytes()),
+                deliveries::sse);
         // among the subscribers before its position is read, so that nothing committed after that read goes unseen
         subscribers.add(stream);
         // Each stream keeps itself alive from its own event loop, at a random phase: one timer writing to every
@@ -124,6 +132,7 @@ public class NotificationStreams {
         response.closeHandler(closed -> forget(context.vertx(), heartbeat, stream));
         response.exceptionHandler(failure -> forget(context.vertx(), heartbeat, stream));
         stream.start(lastEventId, failure -> {
+            redisErrors.failed(RedisErrors.During.stream);
             LOG.warnf("Refusing a notification stream that could not read its log's position: %s",
                     RedisFailure.describe(failure));
             forget(context.vertx(), heartbeat, stream);

@@ -1,6 +1,7 @@
 package io.parley.push;
 
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 import org.jboss.logging.Logger;
@@ -37,6 +38,8 @@ final class SseStream implements Subscriber {
     private final String event;
     private final LongSupplier subscription;
     private final Backlog backlog;
+    /** Told how many notifications each write carried. */
+    private final IntConsumer delivered;
     private volatile String cursor;
     /** True from the start: until start() knows the position, a wake-up only notes that there is more to read. */
     private boolean reading = true;
@@ -48,6 +51,13 @@ final class SseStream implements Subscriber {
 
     SseStream(HttpServerResponse response, Recipient recipient, NotificationLog log, String event,
             LongSupplier subscription, Backlog backlog) {
+        this(response, recipient, log, event, subscription, backlog, notifications -> {
+        });
+    }
+
+    SseStream(HttpServerResponse response, Recipient recipient, NotificationLog log, String event,
+            LongSupplier subscription, Backlog backlog, IntConsumer delivered) {
+        this.delivered = delivered;
         this.response = response;
         this.recipient = recipient;
         this.log = log;
@@ -118,6 +128,7 @@ final class SseStream implements Subscriber {
                     // written under the lock, so that writes keep the log's order whichever thread makes them
                     StringBuilder frame = new StringBuilder(entry.json().length() + 64);
                     write(frame(frame, entry).toString());
+                    delivered.accept(1);
                     cursor = entry.id();
                 }
                 return;
@@ -139,6 +150,7 @@ final class SseStream implements Subscriber {
             }
             if (framed > 0) {
                 write(frames.toString());
+                delivered.accept(framed);
             }
             if (framed < entries.size()) {
                 // the client is not taking what it was sent: read on from the cursor once it has taken half

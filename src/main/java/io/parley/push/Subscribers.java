@@ -7,6 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.parley.store.RedisErrors;
 
 /**
  * Every open subscriber of this push instance by recipient address, whatever its transport: the one place a
@@ -17,7 +20,10 @@ public class Subscribers {
 
     private final Map<String, Set<Subscriber>> byAddress = new ConcurrentHashMap<>();
     private final AtomicLong subscriptions = new AtomicLong();
+    private final AtomicLong resumed = new AtomicLong();
     private volatile long live;
+    @Inject
+    RedisErrors redisErrors;
 
     void add(Subscriber subscriber) {
         byAddress.computeIfAbsent(subscriber.recipient().address(), a -> ConcurrentHashMap.newKeySet()).add(subscriber);
@@ -55,16 +61,27 @@ public class Subscribers {
     /** The wake-up subscription ended: what a later one carries may follow a gap. */
     void subscriptionLost() {
         live = 0;
+        redisErrors.failed(RedisErrors.During.wakeup);
     }
 
     /** A wake-up subscription began; after a lost one, every subscriber reads, as any may have missed entries. */
     void subscribed(boolean afterLoss) {
         live = subscriptions.incrementAndGet();
         if (afterLoss) {
+            resumed.incrementAndGet();
             each(Subscriber::wake);
         }
     }
 
+    /** How many times a lost wake-up subscription was made again. */
+    long resubscriptions() {
+        return resumed.get();
+    }
+
+    /** The open subscribers of one transport. */
+    long count(Class<? extends Subscriber> kind) {
+        return byAddress.values().stream().flatMap(Set::stream).filter(kind::isInstance).count();
+    }
 
     void each(Consumer<Subscriber> action) {
         byAddress.values().forEach(set -> set.forEach(action));

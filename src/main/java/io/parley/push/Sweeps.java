@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.parley.ParleyConfig;
 import io.parley.chat.Actor;
 import io.parley.chat.Availability;
@@ -17,8 +19,10 @@ import io.parley.routing.Dispatcher;
 import io.parley.store.ChatRepository;
 import io.parley.store.OfferTimers;
 import io.parley.store.Outbox;
-import io.parley.store.Topology;
+import io.parley.store.RedisErrors;
 import io.parley.store.RedisFailure;
+import io.parley.store.Topology;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 
@@ -27,6 +31,7 @@ import io.quarkus.scheduler.ScheduledExecution;
  * finishing them, offers whose time is up, and waiting chats that nobody handed out. Several push instances may sweep at once; each expiry is a versioned commit, so exactly one
  * of them applies it and the others find nothing left to do.
  */
+@Startup
 @ApplicationScoped
 public class Sweeps {
 
@@ -39,9 +44,14 @@ public class Sweeps {
     private final Dispatcher dispatcher;
     private final Outbox outbox;
     private final Topology topology;
+    private final RedisErrors redisErrors;
+    private final Counter lapsed;
 
     Sweeps(OfferTimers timers, ChatRepository chats, ChatRules rules, Dispatcher dispatcher, Outbox outbox,
-            Topology topology) {
+            Topology topology, RedisErrors redisErrors, MeterRegistry registry) {
+        this.redisErrors = redisErrors;
+        this.lapsed = Counter.builder("parley.offers.lapsed")
+                .description("Offers of a chat to an agent whose time ran out unanswered").register(registry);
         this.timers = timers;
         this.chats = chats;
         this.rules = rules;
@@ -60,6 +70,7 @@ public class Sweeps {
             expireOffers();
             dispatcher.dispatch();
         } catch (RuntimeException e) {
+            redisErrors.failed(RedisErrors.During.sweep);
             LOG.warnf("Sweep failed, retrying at the next one: %s", RedisFailure.describe(e));
         }
     }
@@ -71,7 +82,9 @@ public class Sweeps {
                     snapshot -> rules.decide(snapshot.chat(), new Actor.System(),
                             new Operation.ExpireOffer(due.userId()), new Moment(now, snapshot.baseUrl()),
                             Availability.Unknown, List.of()));
-            if (!(outcome instanceof Outcome.Applied)) {
+            if (outcome instanceof Outcome.Applied) {
+                lapsed.increment();
+            } else {
                 timers.drop(due, now);
             }
         }

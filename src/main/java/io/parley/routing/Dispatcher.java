@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.annotation.PreDestroy;
@@ -25,6 +26,7 @@ import io.parley.chat.Operation;
 import io.parley.chat.Outcome;
 import io.parley.store.AgentChannels;
 import io.parley.store.ChatRepository;
+import io.parley.store.RedisErrors;
 import io.parley.store.RedisFailure;
 import io.parley.store.RoutingQueue;
 
@@ -43,11 +45,16 @@ public class Dispatcher {
     private final AgentChannels agents;
     private final RoutingQueue queue;
     private final ChatRules rules;
+    private final QueueMeter queueMeter;
+    private final RedisErrors redisErrors;
     private final AtomicBoolean kicked = new AtomicBoolean();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(Thread.ofVirtual()
             .name("parley-dispatch").factory());
 
-    Dispatcher(ChatRepository chats, AgentChannels agents, RoutingQueue queue, ChatRules rules) {
+    Dispatcher(ChatRepository chats, AgentChannels agents, RoutingQueue queue, ChatRules rules, QueueMeter queueMeter,
+            RedisErrors redisErrors) {
+        this.queueMeter = queueMeter;
+        this.redisErrors = redisErrors;
         this.chats = chats;
         this.agents = agents;
         this.queue = queue;
@@ -62,6 +69,7 @@ public class Dispatcher {
                 try {
                     dispatch();
                 } catch (RuntimeException e) {
+                    redisErrors.failed(RedisErrors.During.dispatch);
                     LOG.warnf("Dispatch failed, the sweep will retry: %s", RedisFailure.describe(e));
                 }
             });
@@ -80,6 +88,8 @@ public class Dispatcher {
             AtomicReference<List<AgentLoad>> ready = new AtomicReference<>(List.of());
             AtomicReference<String> queueName = new AtomicReference<>();
             AtomicBoolean stale = new AtomicBoolean();
+            AtomicLong queuedAt = new AtomicLong();
+            AtomicLong decidedAt = new AtomicLong();
             Outcome outcome = chats.update(chatId, null, false, snapshot -> {
                 Chat chat = snapshot.chat();
                 Waiting place = Routing.waitingOf(chat, defaultQueue).orElse(null);
@@ -88,11 +98,17 @@ public class Dispatcher {
                     return new Outcome.Unchanged();
                 }
                 queueName.set(place.queue());
+                // chats stored before queuedAt was kept have 0 there: they waited since they were created
+                queuedAt.set(chat.queuedAt() != 0 ? chat.queuedAt() : chat.createdAt());
+                decidedAt.set(System.currentTimeMillis());
                 ready.set(agents.readyAgents(place.queue(), defaultQueue));
                 String lastAgent = Routing.contactOf(chat).map(agents::lastAgent).orElse(null);
                 return rules.decide(chat, new Actor.System(), new Operation.Route(ready.get(), lastAgent),
                         new Moment(System.currentTimeMillis(), snapshot.baseUrl()), Availability.Unknown, List.of());
             });
+            if (outcome instanceof Outcome.Applied) {
+                queueMeter.offered(queuedAt.get(), decidedAt.get());
+            }
             if (outcome instanceof Outcome.Refused || stale.get()) {
                 queue.remove(chatId);
             } else if (outcome instanceof Outcome.Unchanged && queueName.get() != null && noRoom(ready.get())) {

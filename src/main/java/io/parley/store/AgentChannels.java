@@ -29,6 +29,7 @@ public class AgentChannels {
     private final LuaScript setScript = LuaScript.load("set-channel.lua");
     private final LuaScript readyScript = LuaScript.load("ready-agents.lua");
     private final LuaScript appendScript = LuaScript.load("append-log.lua");
+    @jakarta.inject.Inject CommitMeter commits;
     private final Json json;
     private final ParleyConfig config;
     private final Topology topology;
@@ -72,6 +73,7 @@ public class AgentChannels {
                 ChannelView.chat(status))), Integer.toString(retention.entries()),
                 Long.toString(retention.age().toMillis()), keys.wakeChannel(), agent.address(),
                 Integer.toString(Commit.CARRIED_MAX_BYTES)));
+        commits.channelChanged();
     }
 
     /**

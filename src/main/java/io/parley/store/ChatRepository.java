@@ -43,6 +43,7 @@ public class ChatRepository {
     private final Writes writes;
     private final Outbox outbox;
     private final LuaScript commitScript = LuaScript.load("commit.lua");
+    @jakarta.inject.Inject CommitMeter commits;
 
     /**
      * Writers of one chat in this instance take turns instead of racing: without it, concurrent requests on one chat
@@ -183,9 +184,12 @@ public class ChatRepository {
             if (!(outcome instanceof Outcome.Applied applied)) {
                 return outcome;
             }
+            commits.attempt();
             if (commit(applied, snapshot.get().chat().version(), "") == CommitResult.COMMITTED) {
+                commits.committed(applied);
                 return applied;
             }
+            commits.conflict();
             backOff(attempt);
         }
         return Outcome.refused(StatusCode.INTERNAL_ERROR,

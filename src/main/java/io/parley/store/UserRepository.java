@@ -19,12 +19,14 @@ public class UserRepository {
     private final Redis redis;
     private final Keys keys;
     private final Json json;
+    private final Topology topology;
     private final LuaScript nameScript = LuaScript.load("claim-user-name.lua");
 
-    UserRepository(Redis redis, Keys keys, Json json) {
+    UserRepository(Redis redis, Keys keys, Json json, Topology topology) {
         this.redis = redis;
         this.keys = keys;
         this.json = json;
+        this.topology = topology;
     }
 
     /**
@@ -73,10 +75,12 @@ public class UserRepository {
         if (ids == null || ids.size() == 0) {
             return List.of();
         }
-        Request get = Request.cmd(Command.MGET);
-        ids.forEach(id -> get.arg(keys.user(id.toString())));
+        // one GET per user, not MGET: each user has a slot of their own, and on a cluster the client's MGET
+        // split over slots does not keep the order of the keys
+        List<List<Request>> gets = new ArrayList<>();
+        ids.forEach(id -> gets.add(List.of(Request.cmd(Command.GET).arg(keys.user(id.toString())))));
         List<User> users = new ArrayList<>();
-        for (Response doc : redis.sendAndAwait(get)) {
+        for (Response doc : Pipelines.send(redis, topology, gets)) {
             if (doc != null) {
                 users.add(json.read(doc.toString(), User.class));
             }

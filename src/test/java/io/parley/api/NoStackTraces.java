@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import io.parley.support.StackTraces;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 
 /**
@@ -52,7 +53,7 @@ public final class NoStackTraces implements BeforeEachCallback, AfterEachCallbac
         }
         if (againstPackagedApp(context)) {
             String logged = loggedSince(context.getStore(NAMESPACE).get(PACKAGED_APP_LOG, Long.class));
-            if (logged.lines().anyMatch(line -> line.startsWith("\tat ") || line.startsWith("Caused by:"))) {
+            if (logged.lines().anyMatch(StackTraces::in)) {
                 throw new AssertionError("The packaged application logged a stack trace (" + PACKAGED_APP_LOG + "):\n"
                         + logged);
             }

@@ -22,6 +22,7 @@ import io.parley.support.Parley;
 import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
 import io.parley.support.SseClient;
+import io.parley.support.StackTraces;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -99,7 +100,7 @@ class RedisRestartIT {
         }
         // an outage is logged a line at a time, without stack traces
         List<String> log = Files.readAllLines(parley.logFile().toPath());
-        assertEquals(List.of(), log.stream().filter(line -> line.startsWith("\tat ")).toList(),
+        assertEquals(List.of(), log.stream().filter(StackTraces::in).toList(),
                 String.join("\n", log));
         assertTrue(log.stream().anyMatch(line -> line.contains("Redis unreachable, answered 503")),
                 String.join("\n", log));
