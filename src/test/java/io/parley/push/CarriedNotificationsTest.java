@@ -22,6 +22,7 @@ import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
 import io.parley.support.RedisProbe;
 import io.parley.support.SseClient;
+import io.parley.support.WakeUpConnection;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -88,8 +89,7 @@ class CarriedNotificationsTest {
         say("before");
         assertEquals("before", text(hostStream.nextOfType("NewMessages")));
 
-        List<String> killed = killWakeUpConnections();
-        assertTrue(!killed.isEmpty() && killed.stream().allMatch(":1"::equals), killed.toString());
+        WakeUpConnection.kill(redisHosts, keyPrefix + "wake");
         // sent while the app subscribes again (its first pause is 100 ms), and after
         for (int i = 1; i <= 5; i++) {
             say("during " + i);
@@ -130,33 +130,5 @@ class CarriedNotificationsTest {
             String upper = line.toUpperCase(Locale.ROOT);
             return upper.contains("\"XRANGE\"") || upper.contains("\"XINFO\"");
         }).toList();
-    }
-
-    /**
-     * Kills the app's wake-up subscription wherever it is, and returns Redis's replies. The app names that
-     * connection after its channel; a cluster client may send the name over another node's connection than the
-     * SUBSCRIBE, so on a node where the channel has a subscriber (PUBSUB NUMSUB counts that node's own) an unnamed
-     * connection whose last command was SUBSCRIBE is the one.
-     */
-    private List<String> killWakeUpConnections() {
-        String channel = keyPrefix + "wake";
-        List<String> replies = new ArrayList<>();
-        for (String node : RedisProbe.nodes(redisHosts)) {
-            List<String> pubsub = RedisProbe.command(node, "CLIENT", "LIST", "TYPE", "pubsub").stream()
-                    .flatMap(line -> List.of(line.split("\n")).stream()).toList();
-            List<String> wakeUps = pubsub.stream().filter(line -> line.contains(" name=" + channel + " ")).toList();
-            List<String> numsub = RedisProbe.command(node, "PUBSUB", "NUMSUB", channel);
-            if (wakeUps.isEmpty() && !numsub.get(numsub.size() - 1).equals(":0")) {
-                wakeUps = pubsub.stream().filter(line -> line.contains(" name= ") && line.contains(" cmd=subscribe "))
-                        .toList();
-                assertEquals(numsub.get(numsub.size() - 1), ":" + wakeUps.size(), "the subscription on " + node
-                        + " is told apart from other connections: " + wakeUps);
-            }
-            for (String line : wakeUps) {
-                String id = line.replaceAll("^.*?\\bid=(\\d+) .*$", "$1");
-                replies.add(RedisProbe.command(node, "CLIENT", "KILL", "ID", id).get(0));
-            }
-        }
-        return replies;
     }
 }
