@@ -17,6 +17,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 import io.vertx.mutiny.redis.client.Command;
 
 /**
@@ -100,6 +101,17 @@ public class Wakeups {
     }
 
     private void onMessage(Response message) {
+        if (message.type() == ResponseType.ERROR) {
+            // a refused SUBSCRIBE (an ACL, say) arrives here, not as the send's failure: no subscription stands
+            RedisConnection refused = connection;
+            if (refused != null) {
+                retry(refused, MAX_PAUSE, "refused: " + message);
+            }
+            return;
+        }
+        if (message.type() != ResponseType.MULTI && message.type() != ResponseType.PUSH) {
+            return;
+        }
         if (message.size() < 3 || !"message".equals(message.get(0).toString())) {
             return;
         }
