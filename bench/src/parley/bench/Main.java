@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Parley's benchmark: starts its own Redis, the packaged app and nginx+nchan on loopback, measures, prints a table
- * and writes the same figures to target/bench/results.json. Bounded: it ends itself after ten minutes at most.
+ * and writes the same figures to target/bench/results.json; then a Redis Cluster with an app of its own for the
+ * cluster rows. Bounded: it ends itself after ten minutes at most.
  */
 public final class Main {
 
@@ -22,10 +24,15 @@ public final class Main {
     static final double PUSH_RATE = Double.parseDouble(System.getProperty("bench.pushRate", "1000"));
     static final long WARMUP = Long.getLong("bench.warmupMillis", 3_000);
     static final long MEASURE = Long.getLong("bench.measureMillis", 10_000);
+    /** What the cluster phase's app waits for after each commit, as deploy/kubernetes/cluster/config.yaml sets it. */
+    static final String CLUSTER_WAIT_REPLICAS = System.getProperty("bench.clusterWaitReplicas", "1");
 
     private final Setup setup;
     private final Map<String, Object> figures = new LinkedHashMap<>();
     private final List<String[]> table = new ArrayList<>();
+    /** Redis commands and round trips per operation, standalone and cluster: rows after the throughput rows. */
+    private final List<String[]> usageRows = new ArrayList<>();
+    private final Map<String, Object> redisUsage = new LinkedHashMap<>();
 
     private Main(Setup setup) {
         this.setup = setup;
@@ -45,7 +52,7 @@ public final class Main {
         try (Setup setup = Setup.start(out)) {
             Main bench = new Main(setup);
             // -Dbench.phases=push,... runs a part, e.g. to look at one figure again
-            List<String> phases = List.of(System.getProperty("bench.phases", "operations,redis,push,coldstart")
+            List<String> phases = List.of(System.getProperty("bench.phases", "operations,redis,push,coldstart,cluster")
                     .split(","));
             if (phases.contains("operations")) {
                 bench.operations();
@@ -59,6 +66,9 @@ public final class Main {
             if (phases.contains("coldstart")) {
                 bench.coldStart();
             }
+            if (phases.contains("cluster")) {
+                bench.cluster();
+            }
             bench.report(out);
         }
         watchdog.interrupt();
@@ -70,30 +80,84 @@ public final class Main {
                 (worker, n) -> api.get("/api/v2/ping", null).ok());
         row(noop, null);
 
-        List<Setup.Chat> chats = setup.chats();
-        Load.Operation send = (worker, n) -> {
+        List<Integer> redis = List.of(setup.redisPort());
+        Load.Operation send = sendMessage(setup);
+        Load.Result sendMax = counted("SendMessage, closed loop", WORKERS, send, redis,
+                "Redis per SendMessage, standalone");
+        row(sendMax, noop);
+        row(Load.fixedRate("SendMessage at 50% of max", sendMax.perSecond() / 2, WORKERS, MEASURE, send), null);
+
+        Load.Operation cycle = inviteCycle(setup);
+        Load.Result cycleMax = counted("Invite→Accept→Leave cycle, closed loop", setup.pairs().size(), cycle, redis,
+                "Redis per Invite→Accept→Leave cycle, standalone");
+        row(cycleMax, null);
+        figures.put("inviteCycleOperationsPerSecond", cycleMax.perSecond() * 3);
+        row(Load.fixedRate("Invite→Accept→Leave cycle at 50% of max", cycleMax.perSecond() / 2, setup.pairs().size(),
+                MEASURE, cycle), null);
+    }
+
+    private static Load.Operation sendMessage(Setup on) {
+        Api api = on.api();
+        List<Setup.Chat> chats = on.chats();
+        return (worker, n) -> {
             Setup.Chat chat = chats.get(ThreadLocalRandom.current().nextInt(chats.size()));
             api.post("/api/v2/me/chats/" + chat.id(), chat.agentToken(),
                     Api.json("operationName", "SendMessage", "text", "load " + n)).ok();
         };
-        Load.Result sendMax = Load.closedLoop("SendMessage, closed loop", WORKERS, WARMUP, MEASURE, send);
-        row(sendMax, noop);
-        row(Load.fixedRate("SendMessage at 50% of max", sendMax.perSecond() / 2, WORKERS, MEASURE, send), null);
+    }
 
-        List<Setup.Pair> pairs = setup.pairs();
-        Load.Operation cycle = (worker, n) -> {
+    private static Load.Operation inviteCycle(Setup on) {
+        Api api = on.api();
+        List<Setup.Pair> pairs = on.pairs();
+        return (worker, n) -> {
             Setup.Pair pair = pairs.get(worker % pairs.size());
             String path = "/api/v2/me/chats/" + pair.chatId();
             api.post(path, pair.hostToken(), Api.json("operationName", "Invite", "targetUri", pair.guestUri())).ok();
             api.post(path, pair.guestToken(), Api.json("operationName", "Accept", "nickname", "Guest")).ok();
             api.post(path, pair.guestToken(), Api.json("operationName", "Leave")).ok();
         };
-        Load.Result cycleMax = Load.closedLoop("Invite→Accept→Leave cycle, closed loop", pairs.size(), WARMUP,
-                MEASURE, cycle);
-        row(cycleMax, null);
-        figures.put("inviteCycleOperationsPerSecond", cycleMax.perSecond() * 3);
-        row(Load.fixedRate("Invite→Accept→Leave cycle at 50% of max", cycleMax.perSecond() / 2, pairs.size(),
-                MEASURE, cycle), null);
+    }
+
+    /**
+     * A closed loop whose Redis cost is read too: INFO of {@code redisPorts} (the primaries) before and after it,
+     * divided by the operations done, warm-up included; added as a row named {@code usageName}.
+     */
+    private Load.Result counted(String name, int workers, Load.Operation operation, List<Integer> redisPorts,
+            String usageName) throws Exception {
+        AtomicLong done = new AtomicLong();
+        RedisCounters.Snapshot before = RedisCounters.take(redisPorts);
+        Load.Result result = Load.closedLoop(name, workers, WARMUP, MEASURE, (worker, n) -> {
+            operation.run(worker, n);
+            done.incrementAndGet();
+        });
+        RedisCounters.Usage usage = RedisCounters.between(before, RedisCounters.take(redisPorts), done.get());
+        usageRows.add(new String[] { usageName, "", usage.note(), "", "", "" });
+        redisUsage.put(usageName, usage.figures());
+        return result;
+    }
+
+    /**
+     * SendMessage and the Invite cycle again, on a Redis Cluster of three primaries and three replicas with an app
+     * of its own, measured as the standalone rows are; each primary's share of the commands shows how evenly the
+     * chats' and users' hash slots spread the work.
+     */
+    private void cluster() throws Exception {
+        try (RedisCluster cluster = RedisCluster.start(setup.out().resolve("cluster"))) {
+            Setup onCluster = setup.onCluster(cluster.seeds(), CLUSTER_WAIT_REPLICAS);
+            try {
+                List<Integer> primaries = cluster.primaryPorts();
+                String where = "Redis Cluster, 3 primaries + 3 replicas, WAIT " + CLUSTER_WAIT_REPLICAS;
+                row(counted("SendMessage, closed loop, " + where, WORKERS, sendMessage(onCluster), primaries,
+                        "Redis per SendMessage, cluster, WAIT " + CLUSTER_WAIT_REPLICAS), null);
+                Load.Result cycle = counted("Invite→Accept→Leave cycle, closed loop, " + where,
+                        onCluster.pairs().size(), inviteCycle(onCluster), primaries,
+                        "Redis per Invite→Accept→Leave cycle, cluster, WAIT " + CLUSTER_WAIT_REPLICAS);
+                row(cycle, null);
+                figures.put("clusterInviteCycleOperationsPerSecond", cycle.perSecond() * 3);
+            } finally {
+                onCluster.stopApp();
+            }
+        }
     }
 
     private void redisBaseline() throws Exception {
@@ -160,6 +224,10 @@ public final class Main {
     }
 
     private void report(Path out) throws Exception {
+        table.addAll(usageRows);
+        if (!redisUsage.isEmpty()) {
+            figures.put("redisPerOperation", redisUsage);
+        }
         figures.put("machine", Setup.machine());
         StringBuilder text = new StringBuilder();
         text.append(String.format("| %-58s | %10s | %-22s | %8s | %8s | %8s |%n", "measure", "per second",

@@ -72,6 +72,39 @@ final class Setup implements AutoCloseable {
         return setup;
     }
 
+    /**
+     * A second app (the jar, both roles) on the Redis Cluster at {@code seeds}, prepared as the first one is: agents,
+     * accepted chats and invite pairs of its own. Stop it with {@link #stopApp()}; the processes stay shared.
+     */
+    Setup onCluster(String seeds, String waitReplicas) throws Exception {
+        Setup cluster = new Setup(out, processes, -1);
+        cluster.appEnvironment.putAll(appEnvironment);
+        cluster.appEnvironment.put("QUARKUS_REDIS_HOSTS", seeds);
+        cluster.appEnvironment.put("QUARKUS_REDIS_CLIENT_TYPE", "cluster");
+        cluster.appEnvironment.put("PARLEY_REDIS_WAIT_REPLICAS", waitReplicas);
+        int port = Processes.freePort();
+        cluster.appEnvironment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        cluster.appEnvironment.put("PARLEY_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
+        cluster.api = new Api("http://127.0.0.1:" + port);
+        cluster.app = cluster.startApp("parley-cluster", jvmOptions("bench.appOptions"));
+        cluster.awaitReady(60_000);
+        cluster.prepare();
+        return cluster;
+    }
+
+    void stopApp() throws InterruptedException {
+        Processes.stop(app);
+    }
+
+    Path out() {
+        return out;
+    }
+
+    /** The port of the standalone Redis the app runs on. */
+    int redisPort() {
+        return redisPort;
+    }
+
     Api api() {
         return api;
     }
@@ -184,7 +217,7 @@ final class Setup implements AutoCloseable {
     }
 
     private Object acceptOffers(String token) {
-        String body = api.get("/api/v2/me/chats", token).ok().body();
+        String body = api.get("/api/v2/me/chats?fields=*", token).ok().body();
         var invited = java.util.regex.Pattern.compile("\"id\":\"(\\w{16})\",\"state\":\"Invited\"").matcher(body);
         while (invited.find()) {
             String id = invited.group(1);
@@ -260,7 +293,7 @@ final class Setup implements AutoCloseable {
         throw new IllegalStateException("Unreadable redis-benchmark output: " + csv);
     }
 
-    private static String command(List<String> command) throws Exception {
+    static String command(List<String> command) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,18 +32,28 @@ class DeployManifestsTest {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> FRAMEWORK_SETTINGS = Set.of("QUARKUS_REDIS_HOSTS", "QUARKUS_REDIS_CLIENT_TYPE",
-            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION", "QUARKUS_HTTP_IDLE_TIMEOUT");
+            "QUARKUS_REDIS_PASSWORD", "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "SMALLRYE_JWT_SIGN_KEY_LOCATION", "QUARKUS_HTTP_IDLE_TIMEOUT");
 
     private static List<JsonNode> documents() throws IOException {
         List<JsonNode> documents = new ArrayList<>();
         try (Stream<Path> files = Files.walk(Path.of("deploy"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-                try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-                    docs.readAll().stream().filter(d -> !d.isNull()).forEach(documents::add);
-                }
+                documents.addAll(documents(file));
             }
         }
         return documents;
+    }
+
+    private static List<JsonNode> documents(Path file) throws IOException {
+        try (MappingIterator<JsonNode> docs = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
+            return docs.readAll().stream().filter(d -> !d.isNull()).toList();
+        }
+    }
+
+    private static JsonNode named(Path file, String kind, String name) throws IOException {
+        return documents(file).stream().filter(d -> d.path("kind").asText().equals(kind))
+                .filter(d -> d.path("metadata").path("name").asText().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(file + " holds no " + kind + " " + name));
     }
 
     /** PARLEY_* names of the README's configuration table. */
@@ -133,5 +144,34 @@ class DeployManifestsTest {
         }
         assertFalse(referenced.isEmpty());
         assertTrue(defined.containsAll(referenced), "undefined: " + referenced.stream().filter(r -> !defined.contains(r)).toList());
+    }
+
+    @Test
+    void theClusterVariantSwitchesRedisAndKeepsEveryOtherSetting() throws IOException {
+        Path standaloneFile = Path.of("deploy", "kubernetes", "config.yaml");
+        Path clusterFile = Path.of("deploy", "kubernetes", "cluster", "config.yaml");
+        JsonNode standalone = named(standaloneFile, "ConfigMap", "parley-config").path("data");
+        JsonNode cluster = named(clusterFile, "ConfigMap", "parley-config").path("data");
+
+        assertEquals("standalone", standalone.path("QUARKUS_REDIS_CLIENT_TYPE").asText());
+        assertEquals("cluster", cluster.path("QUARKUS_REDIS_CLIENT_TYPE").asText());
+        List<String> seeds = List.of(cluster.path("QUARKUS_REDIS_HOSTS").asText().split(","));
+        for (String seed : seeds) {
+            URI uri = URI.create(seed);
+            assertTrue(Set.of("redis", "rediss").contains(uri.getScheme()) && uri.getPort() > 0, "seed " + seed);
+            assertEquals(null, uri.getUserInfo(), "no credentials in a ConfigMap: " + seed);
+        }
+        assertTrue(Integer.parseInt(cluster.path("PARLEY_REDIS_WAIT_REPLICAS").asText()) >= 1,
+                "a commit waits for a replica of its shard");
+        standalone.fieldNames().forEachRemaining(name -> {
+            assertTrue(cluster.has(name), name + " is lost when switching to the cluster variant");
+            if (!name.startsWith("QUARKUS_REDIS_")) {
+                assertEquals(standalone.path(name), cluster.path(name), name + " differs between the variants");
+            }
+        });
+
+        JsonNode clusterSecrets = named(clusterFile, "Secret", "parley-secrets").path("stringData");
+        named(standaloneFile, "Secret", "parley-secrets").path("stringData").fieldNames().forEachRemaining(name ->
+                assertTrue(clusterSecrets.has(name), name + " is lost when switching to the cluster variant"));
     }
 }

@@ -22,6 +22,7 @@ import io.parley.support.Parley.Agent;
 import io.parley.support.Parley.Customer;
 import io.parley.support.RedisProbe;
 import io.parley.support.SseClient;
+import io.parley.support.WakeUpConnection;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -88,8 +89,7 @@ class CarriedNotificationsTest {
         say("before");
         assertEquals("before", text(hostStream.nextOfType("NewMessages")));
 
-        List<String> killed = RedisProbe.command(redisHosts, "CLIENT", "KILL", "ID", wakeUpConnectionId());
-        assertEquals(":1", killed.get(0));
+        WakeUpConnection.kill(redisHosts, keyPrefix + "wake");
         // sent while the app subscribes again (its first pause is 100 ms), and after
         for (int i = 1; i <= 5; i++) {
             say("during " + i);
@@ -130,16 +130,5 @@ class CarriedNotificationsTest {
             String upper = line.toUpperCase(Locale.ROOT);
             return upper.contains("\"XRANGE\"") || upper.contains("\"XINFO\"");
         }).toList();
-    }
-
-    /** The app's wake-up connection, which it names after its channel. */
-    private String wakeUpConnectionId() {
-        List<String> clients = RedisProbe.command(redisHosts, "CLIENT", "LIST", "TYPE", "pubsub");
-        return clients.stream()
-                .flatMap(line -> List.of(line.split("\n")).stream())
-                .filter(line -> line.contains(" name=" + keyPrefix + "wake "))
-                .map(line -> line.replaceAll("^.*?\\bid=(\\d+) .*$", "$1"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("No wake-up connection in " + clients));
     }
 }
