@@ -44,7 +44,7 @@ final class LuaScript {
         try {
             return redis.sendAndAwait(request(Command.EVALSHA, sha, keys, args));
         } catch (RuntimeException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("NOSCRIPT")) {
+            if (!unknownScript(e)) {
                 throw e;
             }
             return redis.sendAndAwait(request(Command.EVAL, source, keys, args));
@@ -65,8 +65,9 @@ final class LuaScript {
                 .recoverWithUni(() -> redis.batch(List.of(request(Command.EVAL, source, keys, args), next)));
     }
 
+    /** Redis does not know the script (after a restart or failover): in a pipeline the reply is prefixed. */
     private static boolean unknownScript(Throwable failure) {
-        return failure.getMessage() != null && failure.getMessage().startsWith("NOSCRIPT");
+        return failure.getMessage() != null && failure.getMessage().contains("NOSCRIPT");
     }
 
     private static Request request(Command command, String script, List<String> keys, List<String> args) {
