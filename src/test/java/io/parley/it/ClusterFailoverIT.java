@@ -60,6 +60,7 @@ class ClusterFailoverIT {
             cluster.close();
         }
         RestAssured.reset();
+        Parley.forgetSessions();
     }
 
     @Test

@@ -62,6 +62,7 @@ class OutboxCrashIT {
         }
         REDIS.stop();
         RestAssured.reset();
+        Parley.forgetSessions();
     }
 
     @ParameterizedTest

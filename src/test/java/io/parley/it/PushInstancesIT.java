@@ -61,6 +61,7 @@ class PushInstancesIT {
         }
         REDIS.stop();
         RestAssured.reset();
+        Parley.forgetSessions();
     }
 
     @Test

@@ -82,6 +82,7 @@ class PushKillsIT {
         }
         REDIS.stop();
         RestAssured.reset();
+        Parley.forgetSessions();
     }
 
     @Test

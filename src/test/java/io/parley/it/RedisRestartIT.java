@@ -65,6 +65,7 @@ class RedisRestartIT {
             stopRedis();
         }
         RestAssured.reset();
+        Parley.forgetSessions();
     }
 
     @Test
