@@ -75,9 +75,18 @@ class ClusterFailoverIT {
         }
         List<String> sent = new ArrayList<>();
         List<String> accepted = new ArrayList<>();
-        for (int i = 1; i <= 5; i++) {
-            assertEquals(200, send(customer, "before " + i, sent, accepted));
+        // where the agent's and the customer's desktops were when the primary died: they resume from there
+        String hostSeen;
+        String customerSeen;
+        try (SseClient hostStream = SseClient.connect(notifications(), host.token(), null);
+                SseClient customerStream = SseClient.connect(notifications(), customer.token(), null)) {
+            for (int i = 1; i <= 5; i++) {
+                assertEquals(200, send(customer, "before " + i, sent, accepted));
+            }
+            hostSeen = idOf(hostStream, "before 5");
+            customerSeen = idOf(customerStream, "before 5");
         }
+        int acceptedBefore = accepted.size();
 
         String primary = cluster.primaryOf("{" + customer.chatId() + "}");
         String replica = cluster.replicaOf(primary);
@@ -110,9 +119,58 @@ class ClusterFailoverIT {
         Set<String> once = new HashSet<>();
         assertTrue(transcript.stream().allMatch(once::add), "nothing twice: " + transcript);
         assertTrue(sent.containsAll(transcript), "nothing that was not sent: " + transcript);
+        List<String> since = accepted.subList(acceptedBefore, accepted.size());
+        assertResumesWithEachOnce(host.token(), hostSeen, since, sent);
+        assertResumesWithEachOnce(customer.token(), customerSeen, since, sent);
         List<String> log = Files.readAllLines(parley.logFile().toPath());
         assertEquals(List.of(), log.stream().filter(line -> line.startsWith("\tat ")).toList(),
                 "a failover is logged a line at a time:\n" + String.join("\n", log));
+    }
+
+    /** The SSE event id of the NewMessages carrying {@code text}. */
+    private static String idOf(SseClient stream, String text) {
+        while (true) {
+            SseClient.Event event = stream.nextOfType("NewMessages");
+            if (textsOf(event).contains(text)) {
+                return event.id();
+            }
+        }
+    }
+
+    private static String notifications() {
+        return parley.baseUrl() + "/api/v2/notifications";
+    }
+
+    /**
+     * A desktop resuming with its last event id gets every accepted message once, in order; anything else it gets
+     * was at least sent (a message answered 503 may still have been stored).
+     */
+    private static void assertResumesWithEachOnce(String token, String lastEventId, List<String> accepted,
+            List<String> sent) {
+        List<String> received = new ArrayList<>();
+        try (SseClient stream = SseClient.connect(notifications(), token, lastEventId)) {
+            String last = accepted.get(accepted.size() - 1);
+            while (!received.contains(last)) {
+                received.addAll(textsOf(stream.nextOfType("NewMessages")));
+            }
+            stream.drain(Duration.ofMillis(500)).stream().filter(e -> "NewMessages".equals(e.event()))
+                    .forEach(e -> received.addAll(textsOf(e)));
+        }
+        assertEquals(accepted, received.stream().filter(accepted::contains).toList(), "each accepted message, "
+                + "in order: " + received);
+        Set<String> once = new HashSet<>();
+        assertTrue(received.stream().allMatch(once::add), "nothing twice: " + received);
+        assertTrue(sent.containsAll(received), "nothing that was not sent: " + received);
+    }
+
+    private static List<String> textsOf(SseClient.Event event) {
+        List<String> texts = new ArrayList<>();
+        for (Object message : event.json().getJsonArray("messages")) {
+            if ("Text".equals(((JsonObject) message).getString("type"))) {
+                texts.add(((JsonObject) message).getString("text"));
+            }
+        }
+        return texts;
     }
 
     /** Sends a customer message; accepted (200) or refused as Redis unavailable (503, statusCode 4), nothing else. */
