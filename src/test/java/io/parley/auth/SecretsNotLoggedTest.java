@@ -31,14 +31,14 @@ import io.restassured.http.ContentType;
 import io.vertx.core.json.JsonObject;
 
 /**
- * The test run's own log (target/parley-test.log, JSON as in production, with each operation's DEBUG line) holds
+ * The test run's own log (target/quarkus.log, JSON as in production, with each operation's DEBUG line) holds
  * no password, token, session cookie or CSRF token that was used while it was written, whether it signed in or was
  * refused; and a line about an operation names its chat, user and referenceId.
  */
 @QuarkusTest
 class SecretsNotLoggedTest {
 
-    private static final Path LOG = Path.of("target", "parley-test.log");
+    private static final Path LOG = Path.of("target", "quarkus.log");
 
     private long logStart;
 
