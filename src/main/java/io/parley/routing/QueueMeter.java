@@ -29,6 +29,7 @@ import io.vertx.mutiny.redis.client.Request;
 public class QueueMeter {
 
     private static final Logger LOG = Logger.getLogger(QueueMeter.class);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
 
     private final Redis redis;
     private final Keys keys;
@@ -53,7 +54,9 @@ public class QueueMeter {
     @Scheduled(every = "${parley.metrics.queue-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
-            length.set(redis.sendAndAwait(Request.cmd(Command.LLEN).arg(keys.queue())).toLong());
+            // bounded: SKIP lets no refresh start while one waits, so one stuck read would freeze the gauge
+            length.set(redis.send(Request.cmd(Command.LLEN).arg(keys.queue())).await().atMost(READ_TIMEOUT)
+                    .toLong());
         } catch (RuntimeException e) {
             redisErrors.failed(RedisErrors.During.sweep);
             LOG.debugf("Reading the queue length failed, keeping the last one: %s", RedisFailure.describe(e));
