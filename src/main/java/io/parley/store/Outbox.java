@@ -76,7 +76,7 @@ public class Outbox {
     ChatRepository.CommitResult commit(Commit commit, long expectedVersion, String document, String baseUrl,
             List<Message> messages) {
         String chatId = commit.chatId();
-        String token = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        String token = freshToken();
         String marker = chatId + "|" + token;
         long now = System.currentTimeMillis();
         String deadline = Long.toString(now + RESERVATION.toMillis());
@@ -118,12 +118,8 @@ public class Outbox {
         }
         crashAt(CrashPoint.after_commit);
         if (reply.get(2).toInteger() == 1) {
-            List<String> entries = new ArrayList<>();
-            for (int i = 3; i < reply.size(); i++) {
-                entries.add(reply.get(i).toString());
-            }
             try {
-                if (relay(chatId, token, entries)) {
+                if (relay(chatId, token, entries(reply, 3))) {
                     forget(chatId, marker);
                 }
             } catch (RuntimeException e) {
@@ -173,10 +169,7 @@ public class Outbox {
                 case "LOST":
                     return false;
                 default:
-                    batch = new ArrayList<>();
-                    for (int i = 1; i < done.size(); i++) {
-                        batch.add(done.get(i).toString());
-                    }
+                    batch = entries(done, 1);
             }
         }
     }
@@ -216,29 +209,30 @@ public class Outbox {
      * to a claim that lapsed. Any number of instances may sweep at once; the claim keeps each outbox to one.
      */
     public void sweep(long now) {
+        // every shard's due markers at once (one round trip on a standalone Redis), as the offer timers are read
+        List<List<Request>> shards = new ArrayList<>();
         for (int shard = 0; shard < topology.shards(); shard++) {
-            String key = keys.pendingOutboxes(shard);
-            Response due = redis.sendAndAwait(Request.cmd(Command.ZRANGE).arg(key).arg("-inf").arg(now)
-                    .arg("BYSCORE").arg("LIMIT").arg(0).arg(SWEEP_BATCH));
-            for (Response member : due) {
-                sweepOne(key, member.toString(), now);
+            shards.add(List.of(Request.cmd(Command.ZRANGE).arg(keys.pendingOutboxes(shard)).arg("-inf").arg(now)
+                    .arg("BYSCORE").arg("LIMIT").arg(0).arg(SWEEP_BATCH)));
+        }
+        List<Response> due = Pipelines.send(redis, topology, shards);
+        for (int shard = 0; shard < due.size(); shard++) {
+            for (Response member : due.get(shard)) {
+                sweepOne(keys.pendingOutboxes(shard), member.toString(), now);
             }
         }
     }
 
     private void sweepOne(String key, String marker, long now) {
         String chatId = marker.substring(0, marker.lastIndexOf('|'));
-        String token = Long.toHexString(ThreadLocalRandom.current().nextLong());
+        String token = freshToken();
         Response claim = claimScript.run(redis, List.of(keys.outbox(chatId), keys.relayClaim(chatId)),
                 List.of(token, Long.toString(CLAIM.toMillis())));
         boolean empty = switch (claim.get(0).toString()) {
             case "EMPTY" -> true;
             case "BUSY" -> false;
             default -> {
-                List<String> entries = new ArrayList<>();
-                for (int i = 1; i < claim.size(); i++) {
-                    entries.add(claim.get(i).toString());
-                }
+                List<String> entries = entries(claim, 1);
                 LOG.infof("Relaying %d outbox entries of chat %s left by a committer", entries.size(), chatId);
                 yield relay(chatId, token, entries);
             }
@@ -248,6 +242,20 @@ public class Outbox {
         } else {
             redis.sendAndAwait(Request.cmd(Command.ZADD).arg(key).arg("XX").arg(now + CLAIM.toMillis()).arg(marker));
         }
+    }
+
+    /** The outbox entries a script returned after its first {@code from} fields, oldest first. */
+    private static List<String> entries(Response reply, int from) {
+        List<String> entries = new ArrayList<>();
+        for (int i = from; i < reply.size(); i++) {
+            entries.add(reply.get(i).toString());
+        }
+        return entries;
+    }
+
+    /** Tells this relay's claim and marker from another's; per call, never a static generator. */
+    private static String freshToken() {
+        return Long.toHexString(ThreadLocalRandom.current().nextLong());
     }
 
     private void crashAt(CrashPoint point) {
