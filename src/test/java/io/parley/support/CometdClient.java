@@ -24,6 +24,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpCookie;
 
+import io.parley.contract.Contract;
 import io.vertx.core.json.JsonObject;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
@@ -191,6 +192,7 @@ public final class CometdClient implements AutoCloseable {
             if (message == null) {
                 throw new AssertionError("No CometD message within " + timeout);
             }
+            Contract.requireNotification(message.channel(), message.json() == null ? null : message.json().encode());
             return message;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -204,6 +206,7 @@ public final class CometdClient implements AutoCloseable {
         try {
             Received message;
             while ((message = received.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                Contract.requireNotification(message.channel(), message.json() == null ? null : message.json().encode());
                 rest.add(message);
             }
         } catch (InterruptedException e) {

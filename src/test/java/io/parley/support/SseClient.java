@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.parley.contract.Contract;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -126,6 +127,7 @@ public final class SseClient implements AutoCloseable {
             if (event == null) {
                 throw new AssertionError("No SSE event within " + timeout);
             }
+            Contract.requireNotification(event.event(), event.data());
             return event;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -153,6 +155,7 @@ public final class SseClient implements AutoCloseable {
         try {
             Event event;
             while ((event = events.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                Contract.requireNotification(event.event(), event.data());
                 rest.add(event);
             }
         } catch (InterruptedException e) {
