@@ -149,6 +149,9 @@ public final class Parley {
         return base + "/api/v2/notifications";
     }
 
-    /** The base URL of a separate push instance, when one serves the notification streams. */
-    public static final String PUSH_URL = "parley.test.push-url";
+    /**
+     * The base URL of a separate push instance, when one serves the notification streams. Not under parley.: the
+     * application would refuse a system property there that it does not know.
+     */
+    public static final String PUSH_URL = "push-pod.url";
 }
