@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,11 +43,12 @@ class LambdaTemplateTest {
 
         Set<String> given = new HashSet<>();
         variables.fieldNames().forEachRemaining(given::add);
-        // everything the api pods get, but the key files a function cannot mount: the pair is passed inline instead
+        // everything the api pods get, but the key files a function cannot mount (the pair is passed inline instead)
+        // and the idle timeout of an HTTP server it does not run
         Set<String> podSettings = new HashSet<>();
         for (String file : List.of("config.yaml", "cluster/config.yaml")) {
             String manifests = Files.readString(Path.of("deploy", "kubernetes", file));
-            java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?m)^  ([A-Z][A-Z0-9_]+):").matcher(manifests);
+            Matcher name = Pattern.compile("(?m)^  ([A-Z][A-Z0-9_]+):").matcher(manifests);
             while (name.find()) {
                 podSettings.add(name.group(1));
             }
@@ -69,6 +73,6 @@ class LambdaTemplateTest {
     }
 
     private static List<String> strings(JsonNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 }
