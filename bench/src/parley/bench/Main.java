@@ -52,7 +52,7 @@ public final class Main {
         try (Setup setup = Setup.start(out)) {
             Main bench = new Main(setup);
             // -Dbench.phases=push,... runs a part, e.g. to look at one figure again
-            List<String> phases = List.of(System.getProperty("bench.phases", "operations,redis,push,coldstart,cluster")
+            List<String> phases = List.of(System.getProperty("bench.phases", "operations,redis,push,coldstart,function,cluster")
                     .split(","));
             if (phases.contains("operations")) {
                 bench.operations();
@@ -65,6 +65,9 @@ public final class Main {
             }
             if (phases.contains("coldstart")) {
                 bench.coldStart();
+            }
+            if (phases.contains("function") && System.getProperty("bench.function") != null) {
+                bench.functionColdStart(Path.of(System.getProperty("bench.function")));
             }
             if (phases.contains("cluster")) {
                 bench.cluster();
@@ -206,6 +209,16 @@ public final class Main {
             table.add(new String[] { "cold start, native* (ms, median of 3)", fmt(start.get("native")),
                     "ratio " + String.format("%.2f", start.get("native") / start.get("plain")), "", "", "" });
         }
+    }
+
+    /** The api role as a Lambda function: process start to the first answered API Gateway event. */
+    private void functionColdStart(Path function) throws Exception {
+        Map<String, Double> start = setup.functionColdStart(function);
+        figures.put("functionColdStartMillis", start);
+        table.add(new String[] { "Lambda function cold start, plain JVM (ms, median of 3)", fmt(start.get("plain")),
+                "", "", "", "" });
+        table.add(new String[] { "Lambda function cold start, AOT cache (ms, median of 3)", fmt(start.get("aot")),
+                "ratio " + String.format("%.2f", start.get("aot") / start.get("plain")), "", "", "" });
     }
 
     private void row(Load.Result result, Load.Result baseline) {

@@ -542,6 +542,100 @@ final class Setup implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The api role as a Lambda function (target/function.zip, unpacked by bench/run into
+     * {@code function}): process start to the first API Gateway event answered through the Runtime API, plain and
+     * with an AOT cache trained on events, as {@link #coldStart()} measures the HTTP server.
+     */
+    Map<String, Double> functionColdStart(Path function) throws Exception {
+        Path cache = out.resolve("function.aot").toAbsolutePath();
+        Files.deleteIfExists(cache);
+        List<Double> plain = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            plain.add(timeToFirstEvent("function-plain-" + i, function, List.of()));
+        }
+        try (RuntimeApi runtime = new RuntimeApi()) {
+            Process training = startFunction("function-aot-training", function,
+                    List.of("-XX:AOTCacheOutput=" + cache), runtime);
+            Chat chat = chats.get(0);
+            firstEvent(runtime, 60_000);
+            runtime.call("GET", "/api/v2/me/chats", chat.agentToken(), null, 10_000);
+            for (int i = 0; i < 200; i++) {
+                runtime.call("POST", "/api/v2/me/chats/" + chat.id(), chat.agentToken(),
+                        Api.json("operationName", "SendMessage", "text", "training " + i), 10_000);
+            }
+            Processes.stop(training);
+        }
+        if (!Files.exists(cache)) {
+            throw new IllegalStateException("The training run wrote no AOT cache: see target/bench/logs/function-aot-training.log");
+        }
+        List<Double> aot = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            aot.add(timeToFirstEvent("function-aot-" + i, function, List.of("-XX:AOTCache=" + cache)));
+        }
+        Map<String, Double> result = new LinkedHashMap<>();
+        result.put("plain", median(plain));
+        result.put("aot", median(aot));
+        return result;
+    }
+
+    private double timeToFirstEvent(String name, Path function, List<String> jvmOptions) throws Exception {
+        try (RuntimeApi runtime = new RuntimeApi()) {
+            long start = System.nanoTime();
+            Process process = startFunction(name, function, jvmOptions, runtime);
+            try {
+                firstEvent(runtime, 60_000);
+                return (System.nanoTime() - start) / 1e6;
+            } finally {
+                Processes.stop(process);
+            }
+        }
+    }
+
+    /** The first authenticated, Redis-backed event, answered with HTTP 200. */
+    private void firstEvent(RuntimeApi runtime, long timeoutMillis) throws Exception {
+        String reply = runtime.call("GET", "/api/v2/me", agentToken, null, timeoutMillis);
+        if (!reply.contains("\"statusCode\":200")) {
+            throw new IllegalStateException("The function answered: " + reply);
+        }
+    }
+
+    /**
+     * The unpacked zip on the class path Lambda's java21 runtime gives it (the root, then lib/*.jar), run by
+     * {@link FunctionRuntime} with the template's handler, in the api role, sized as the pods' JVM.
+     */
+    private Process startFunction(String name, Path function, List<String> jvmOptions, RuntimeApi runtime)
+            throws IOException {
+        Path runtimeClasses = out.resolve("function-runtime");
+        Path runtimeJar = out.resolve("function-runtime.jar");
+        Path rootJar = out.resolve("function-root.jar");
+        if (!Files.exists(runtimeJar)) {
+            int compiled = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d",
+                    runtimeClasses.toString(), "bench/src/parley/bench/FunctionRuntime.java");
+            if (compiled != 0) {
+                throw new IllegalStateException("FunctionRuntime did not compile");
+            }
+            // an AOT cache takes jars only on the class path: the zip's root, and this runtime, become one each
+            FunctionJars.pack(runtimeClasses, runtimeJar);
+            FunctionJars.pack(function, rootJar);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(CONTAINER_MEMORY);
+        // what the manifest's Add-Opens gives a java -jar launch; JDK 24 and later need it, java21 does not
+        command.addAll(FunctionJars.addOpens(function));
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(String.join(java.io.File.pathSeparator, runtimeJar.toString(), rootJar.toString(),
+                function.resolve("lib") + "/*"));
+        command.add("parley.bench.FunctionRuntime");
+        Map<String, String> environment = new HashMap<>(appEnvironment);
+        environment.put("PARLEY_ROLE", "api");
+        environment.put("AWS_LAMBDA_RUNTIME_API", runtime.address());
+        environment.put("_HANDLER", "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest");
+        return processes.start(name, command, environment);
+    }
+
     private double timeToFirstAnswer(String name, List<String> jvmOptions) throws Exception {
         return timeToFirstAnswer(name, Build.JAR, jvmOptions);
     }

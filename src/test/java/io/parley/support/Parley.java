@@ -138,7 +138,20 @@ public final class Parley {
         return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v2/chats/" + chatId;
     }
 
+    /**
+     * The notification stream: on the application under test, or on the push instance beside it when the tests
+     * call the api role as a Lambda function, which cannot hold a stream open ({@link #PUSH_URL}).
+     */
     public static String sseUrl() {
-        return io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/api/v2/notifications";
+        String push = System.getProperty(PUSH_URL);
+        String base = push != null ? push
+                : io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port;
+        return base + "/api/v2/notifications";
     }
+
+    /**
+     * The base URL of a separate push instance, when one serves the notification streams. Not under parley.: the
+     * application would refuse a system property there that it does not know.
+     */
+    public static final String PUSH_URL = "push-pod.url";
 }
