@@ -22,7 +22,7 @@ final class Invitations {
                 && targetSeat.visibility() == Visibility.Agents) {
             return promoteConsultant(chat, targetSeat, moment);
         }
-        if (targetSeat != null || chat.invitationFor(target).isPresent()) {
+        if (targetSeat != null || chat.seated(target) || chat.invitationFor(target).isPresent()) {
             return Outcome.refused(StatusCode.INVALID_STATE,
                     "Agent " + target + " is already a participant or invitee of chat " + chat.id());
         }
@@ -77,7 +77,7 @@ final class Invitations {
             List<Message> transcript) {
         Invitation invitation = chat.invitationFor(userId).orElseThrow();
         if (invitation.kind() != InvitationKind.Transfer
-                && chat.joined(p -> true).size() + 1 > policy.maxParties()) {
+                && chat.countedParties() + 1 > policy.maxParties()) {
             return Outcome.refused(StatusCode.INVALID_STATE,
                     "Chat " + chat.id() + " already has the maximum of " + policy.maxParties() + " parties");
         }
@@ -182,7 +182,7 @@ final class Invitations {
         }
         // nobody already in the chat or asked to join it is offered it again
         Set<String> skipped = new HashSet<>(chat.declinedBy());
-        chat.participants().stream().filter(p -> p.isAgent() && p.presence() != Presence.Gone)
+        chat.participants().stream().filter(p -> p.isStaff() && p.presence() != Presence.Gone)
                 .forEach(p -> skipped.add(p.userId()));
         chat.invitations().forEach(i -> skipped.add(i.userId()));
         String userId = Routing.choose(route.readyAgents(), route.lastAgent(), skipped, policy.maxChatsPerAgent())

@@ -129,6 +129,29 @@ public sealed interface Operation {
         }
     }
 
+    /**
+     * A supervisor joins a chat {@code agentUserId} is in now
+     * (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatIntrude).
+     *
+     * @param nickname the name the chat shows for the supervisor: their user name
+     */
+    record Intrude(String agentUserId, SupervisorMode mode, String nickname) implements Operation {
+        public String name() {
+            return "Intrude";
+        }
+
+        public boolean needsTranscript() {
+            return true;
+        }
+    }
+
+    /** SwitchToMonitor, SwitchToCoach, SwitchToBargeIn: a supervisor in the chat changes how they take part. */
+    record SwitchSupervision(SupervisorMode mode) implements Operation {
+        public String name() {
+            return mode.switchName();
+        }
+    }
+
     /** An offer's time is up. */
     record ExpireOffer(String agentUserId) implements Operation {
         public String name() {
