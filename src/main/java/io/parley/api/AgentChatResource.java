@@ -34,7 +34,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @Path("/api/v2/me/chats")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
-@RolesAllowed(User.AGENT)
+@RolesAllowed({ User.AGENT, User.SUPERVISOR })
 @RunOnVirtualThread
 public class AgentChatResource {
 
@@ -94,7 +94,7 @@ public class AgentChatResource {
     public Messages messages(@PathParam("id") String id, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count) {
         Chat chat = involved(id);
-        if (chat.agentSeat(token.getSubject()).isEmpty() && !handled(chat)) {
+        if (!chat.seated(token.getSubject()) && !handled(chat)) {
             throw new ApiException(StatusCode.INVALID_STATE, "Accept the chat before reading its transcript");
         }
         return new Messages(StatusCode.SUCCESS.code,
@@ -122,10 +122,13 @@ public class AgentChatResource {
         return chat;
     }
 
-    /** Whether this agent took part in the chat: participants are kept, so a seat once taken names them. */
+    /**
+     * Whether this agent or supervisor took part in the chat: participants are kept, so a seat once taken names
+     * them.
+     */
     private boolean handled(Chat chat) {
         String userId = token.getSubject();
-        return chat.participants().stream().anyMatch(p -> p.isAgent() && userId.equals(p.userId()));
+        return chat.participants().stream().anyMatch(p -> p.isStaff() && userId.equals(p.userId()));
     }
 
     private Moment moment(UriInfo request) {

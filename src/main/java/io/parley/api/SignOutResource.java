@@ -22,7 +22,7 @@ import io.vertx.core.http.HttpServerResponse;
 @Path("/api/v2/signout")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
-@RolesAllowed({ User.AGENT, User.ADMIN })
+@RolesAllowed({ User.AGENT, User.SUPERVISOR, User.ADMIN })
 @RunOnVirtualThread
 public class SignOutResource {
 
