@@ -23,9 +23,12 @@ import io.parley.chat.ChatState;
 import io.parley.chat.ChatView;
 import io.parley.chat.Message;
 import io.parley.chat.Moment;
+import io.parley.chat.Monitoring;
+import io.parley.chat.Operation;
 import io.parley.chat.StatusCode;
 import io.parley.chat.Views;
 import io.parley.store.ChatRepository;
+import io.parley.store.Monitorings;
 import io.parley.store.Json;
 import io.parley.user.User;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -49,6 +52,7 @@ public class AgentChatResource {
     }
 
     private final ChatRepository chats;
+    private final Monitorings monitorings;
     private final Desk desk;
     private final ChatActions actions;
     private final Json json;
@@ -56,9 +60,10 @@ public class AgentChatResource {
     private final BaseUrl baseUrl;
     private final JsonWebToken token;
 
-    AgentChatResource(ChatRepository chats, Desk desk, ChatActions actions, Json json,
+    AgentChatResource(ChatRepository chats, Monitorings monitorings, Desk desk, ChatActions actions, Json json,
             ParleyConfig config, BaseUrl baseUrl, JsonWebToken token) {
         this.chats = chats;
+        this.monitorings = monitorings;
         this.desk = desk;
         this.actions = actions;
         this.json = json;
@@ -107,7 +112,16 @@ public class AgentChatResource {
         String chatId = Ids.chatId(id);
         var operation = OperationParser.agentOperation(
                 JsonBody.parse(json.mapper(), body, config.request().maxBytes()));
-        return actions.perform(chatId, new Actor.Agent(token.getSubject()), operation, baseUrl.of(request));
+        String userId = token.getSubject();
+        if (operation instanceof Operation.Accept accept) {
+            // the agent's supervisors join with them: their standing monitorings go into the decision
+            List<Monitoring> watching = monitorings.of(userId);
+            Replies.Accepted accepted = actions.perform(chatId, new Actor.Agent(userId),
+                    accept.withMonitorings(watching), baseUrl.of(request));
+            monitorings.endUsed(userId, watching);
+            return accepted;
+        }
+        return actions.perform(chatId, new Actor.Agent(userId), operation, baseUrl.of(request));
     }
 
     /**

@@ -74,20 +74,24 @@ public final class OperationParser {
 
     /**
      * The operation of {@code POST /api/v2/users/{agentId}/chats/{chatId}}: Intrude
-     * (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatIntrude). GWS takes the mode of the supervisor's
-     * standing monitoring of the agent when {@code supervisorVisibilityMode} is absent, and fails otherwise; Parley
-     * has no standing monitoring yet, so the mode is always required.
+     * (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatIntrude). Without {@code supervisorVisibilityMode}
+     * the mode is that of the supervisor's standing monitoring of the agent ({@code monitoring}, null for none),
+     * and without either the request fails, as GWS's does.
      */
-    public static Operation.Intrude intrusion(JsonBody body, String agentUserId, String nickname) {
+    public static Operation.Intrude intrusion(JsonBody body, String agentUserId, String nickname,
+            SupervisorMode monitoring) {
         String name = operationName(body);
         if (!name.equals("Intrude")) {
             throw unknown(name);
         }
         String mode = params(body, "supervisorVisibilityMode")
                 .optionalText("supervisorVisibilityMode", TextKind.NAME, JsonBody.MAX_SHORT);
+        if (mode == null && monitoring != null) {
+            return new Operation.Intrude(agentUserId, monitoring, nickname);
+        }
         if (mode == null) {
             throw new ApiException(StatusCode.MISSING_PARAMETER,
-                    "Parameter 'supervisorVisibilityMode' is missing: Monitor, Coach or BargeIn");
+                    "Parameter 'supervisorVisibilityMode' is missing, and you do not monitor this agent");
         }
         for (SupervisorMode known : SupervisorMode.values()) {
             if (known.name().equals(mode)) {

@@ -16,6 +16,7 @@ import io.parley.ParleyConfig;
 import io.parley.chat.Actor;
 import io.parley.chat.StatusCode;
 import io.parley.store.Json;
+import io.parley.store.Monitorings;
 import io.parley.store.UserRepository;
 import io.parley.user.User;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -35,14 +36,16 @@ public class SupervisorChatResource {
 
     private final ChatActions actions;
     private final UserRepository users;
+    private final Monitorings monitorings;
     private final Json json;
     private final ParleyConfig config;
     private final BaseUrl baseUrl;
     private final JsonWebToken token;
 
-    SupervisorChatResource(ChatActions actions, UserRepository users, Json json, ParleyConfig config,
-            BaseUrl baseUrl, JsonWebToken token) {
+    SupervisorChatResource(ChatActions actions, UserRepository users, Monitorings monitorings, Json json,
+            ParleyConfig config, BaseUrl baseUrl, JsonWebToken token) {
         this.actions = actions;
+        this.monitorings = monitorings;
         this.users = users;
         this.json = json;
         this.config = config;
@@ -59,8 +62,11 @@ public class SupervisorChatResource {
         JsonBody input = JsonBody.parse(json.mapper(), body, config.request().maxBytes());
         User supervisor = users.find(token.getSubject())
                 .orElseThrow(() -> new ApiException(StatusCode.NOT_AUTHENTICATED, "The token's user no longer exists"));
-        // the chat shows the supervisor by user name, as GWS does when no nickname is given
-        var intrusion = OperationParser.intrusion(input, agentId, supervisor.userName());
+        var monitoring = monitorings.of(agentId, supervisor.id()).orElse(null);
+        // the chat shows the supervisor by the monitoring's nickname, else by user name, as GWS does
+        var intrusion = OperationParser.intrusion(input, agentId,
+                monitoring == null ? supervisor.userName() : monitoring.nickname(),
+                monitoring == null ? null : monitoring.mode());
         return actions.perform(id, new Actor.Agent(supervisor.id()), intrusion, baseUrl.of(request));
     }
 }

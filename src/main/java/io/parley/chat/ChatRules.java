@@ -81,7 +81,7 @@ public final class ChatRules {
         }
         return switch (operation) {
             case Operation.Accept accept -> LastAgent.remember(accept.saveLastAgent(), userId, policy,
-                    Invitations.accept(chat, userId, accept.nickname(), moment, policy, transcript));
+                    Invitations.accept(chat, userId, accept, moment, policy, transcript));
             case Operation.Reject reject -> Invitations.reject(chat, userId, moment);
             case Operation.Offer offer -> Invitations.offer(chat, seat, offer, availability, moment, policy);
             case Operation.RemoveParticipant remove -> Departures.remove(chat, seat, remove, moment);

@@ -73,8 +73,9 @@ final class Invitations {
         return change.applied();
     }
 
-    static Outcome accept(Chat chat, String userId, String nickname, Moment moment, Policy policy,
+    static Outcome accept(Chat chat, String userId, Operation.Accept accept, Moment moment, Policy policy,
             List<Message> transcript) {
+        String nickname = accept.nickname();
         Invitation invitation = chat.invitationFor(userId).orElseThrow();
         if (invitation.kind() != InvitationKind.Transfer
                 && chat.countedParties() + 1 > policy.maxParties()) {
@@ -121,6 +122,8 @@ final class Invitations {
         history.addAll(announced);
         change.tellAgent(userId, Notification.NewMessages.of(history, chat.id(), moment,
                 change.reference()));
+        // the agent's supervisors come in with them (GWS's ChatSupervisor: "immediately added to the chat")
+        Supervision.joinMonitors(change, userId, accept.monitorings(), history, policy);
         return change.applied();
     }
 

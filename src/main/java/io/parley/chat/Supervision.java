@@ -37,12 +37,36 @@ final class Supervision {
                     "Chat " + chat.id() + " already has the maximum of " + policy.maxParties() + " parties");
         }
         ChatChange change = ChatChange.requested(chat, moment);
-        Visibility visibility = intrude.mode().visibility();
-        change.update(change.chat().withNewParticipant(intrude.nickname(), ParticipantType.Supervisor, userId,
-                visibility));
+        join(change, userId, intrude.nickname(), intrude.mode(), transcript);
+        return change.applied();
+    }
+
+    /**
+     * The supervisors monitoring an agent who just accepted the chat join it: each not in it already, a barging
+     * one only while the chat has room for another party (else they are left out of this chat).
+     */
+    static void joinMonitors(ChatChange change, String agentUserId, List<Monitoring> monitorings,
+            List<Message> history, Policy policy) {
+        List<Message> seen = new ArrayList<>(history);
+        for (Monitoring monitoring : monitorings) {
+            String supervisorId = monitoring.supervisorId();
+            boolean full = monitoring.mode() == SupervisorMode.BargeIn
+                    && change.chat().partyCount() + 1 > policy.maxParties();
+            if (supervisorId.equals(agentUserId) || change.chat().seated(supervisorId) || full) {
+                continue;
+            }
+            seen.addAll(join(change, supervisorId, monitoring.nickname(), monitoring.mode(), seen));
+        }
+    }
+
+    /** Seats the supervisor and tells everyone who may see them; returns the messages it posted. */
+    private static List<Message> join(ChatChange change, String userId, String nickname, SupervisorMode mode,
+            List<Message> transcript) {
+        Visibility visibility = mode.visibility();
+        change.update(change.chat().withNewParticipant(nickname, ParticipantType.Supervisor, userId, visibility));
         Participant newcomer = change.chat().lastParticipant();
         List<Message> announced = new ArrayList<>();
-        if (intrude.mode() != SupervisorMode.Monitor) {
+        if (mode != SupervisorMode.Monitor) {
             announced.add(change.post(newcomer, MessageType.ParticipantJoined, visibility, null, null, null));
         }
         // nothing of a monitoring supervisor reaches anyone but supervisors
@@ -51,11 +75,12 @@ final class Supervision {
         change.announceMessages(announced, change.reference(),
                 p -> !p.participantId().equals(newcomer.participantId()));
         change.tellAgent(userId, Notification.ChatStateChange.of("StatusChange",
-                Views.forAgent(change.chat(), userId, moment, false), change.reference()));
+                Views.forAgent(change.chat(), userId, change.moment(), false), change.reference()));
         List<Message> history = new ArrayList<>(transcript);
         history.addAll(announced);
-        change.tellAgent(userId, Notification.NewMessages.of(history, chat.id(), moment, change.reference()));
-        return change.applied();
+        change.tellAgent(userId, Notification.NewMessages.of(history, change.chat().id(), change.moment(),
+                change.reference()));
+        return announced;
     }
 
     /** An operation of a supervisor in the chat: what their mode's capabilities list, nothing else. */

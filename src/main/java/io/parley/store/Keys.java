@@ -92,6 +92,14 @@ public class Keys {
         return user(userId) + DESK_SUFFIX;
     }
 
+    /**
+     * The supervisors' standing monitorings of an agent, a hash: supervisor id to the monitoring's JSON. Same hash
+     * tag as the user.
+     */
+    public String monitoredBy(String agentId) {
+        return user(agentId) + ":monitored-by";
+    }
+
     /** What comes before the user id in a user's keys (scripts that read users build the keys themselves). */
     public String userPrefix() {
         return prefix + "user:{";

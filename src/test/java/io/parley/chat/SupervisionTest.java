@@ -285,4 +285,60 @@ class SupervisionTest {
         assertEquals(StatusCode.INVALID_STATE, assertInstanceOf(Outcome.Refused.class, switched).statusCode());
         assertEquals(StatusCode.INVALID_STATE, assertInstanceOf(Outcome.Refused.class, invited).statusCode());
     }
+    private static Outcome.Applied acceptWatched(ChatFixture f, String userId, Monitoring... monitorings) {
+        return f.byAgent(userId, new Operation.Accept("TestName", false, List.of(monitorings)));
+    }
+
+    @Test
+    void aMonitoredAgentsSupervisorJoinsUnseenWhenTheAgentAccepts() {
+        ChatFixture f = ChatFixture.opened();
+        f.route(new AgentLoad(AGENT_A, 0));
+
+        Outcome.Applied accepted = acceptWatched(f, AGENT_A,
+                new Monitoring(SUPERVISOR, SupervisorMode.Monitor, MonitoringScope.AllChats, "Boss"));
+
+        List<Notification> told = to(accepted, agent(SUPERVISOR));
+        assertEquals(List.of("StatusChange", "NewMessages"), types(told));
+        assertEquals(Capabilities.MONITORING, stateChange(told.get(0)).chat().capabilities());
+        assertEquals(List.of("ParticipantJoined", "ParticipantJoined"),
+                ((Notification.NewMessages) told.get(1)).messages().stream().map(Message::type).toList(),
+                "the customer's and the agent's joins");
+        assertEquals(List.of("StatusChange", "NewMessages"), types(to(accepted, agent(AGENT_A))),
+                "the agent gets only their own Accept's notifications");
+        assertEquals(1, to(accepted, f.customer()).size(), "the customer reads only the agent's join");
+        assertThat(nicknames(Views.forCustomer(f.chat, f.moment())), not(hasItem("Boss")));
+    }
+
+    @Test
+    void aCoachAndABargingSupervisorJoinAsTheirModesSay() {
+        ChatFixture f = ChatFixture.opened();
+        f.route(new AgentLoad(AGENT_A, 0));
+        String other = "6f6f6f6f6f6f6f6f6f6f6f6f6f6f6f6f";
+
+        Outcome.Applied accepted = acceptWatched(f, AGENT_A,
+                new Monitoring(SUPERVISOR, SupervisorMode.Coach, MonitoringScope.NextChat, "Coach"),
+                new Monitoring(other, SupervisorMode.BargeIn, MonitoringScope.AllChats, "Manager"));
+
+        assertEquals(List.of("StatusChange", "NewMessages", "ParticipantsUpdated", "NewMessages",
+                "ParticipantsUpdated", "NewMessages"), types(to(accepted, agent(AGENT_A))));
+        List<Notification> toCustomer = to(accepted, f.customer());
+        assertEquals(2, toCustomer.size(), "the agent's join, then the barging supervisor's");
+        assertEquals("Manager", ((Notification.NewMessages) toCustomer.get(1)).messages().get(0).from().nickname());
+        assertEquals(List.of("Agents", "All"), f.chat.joinedSupervisors().stream()
+                .map(p -> p.visibility().name()).toList());
+        assertThat(nicknames(Views.forCustomer(f.chat, f.moment())), not(hasItem("Coach")));
+    }
+
+    @Test
+    void aBargingMonitorIsLeftOutOfAFullChat() {
+        ChatFixture f = ChatFixture.opened(new Policy(ChatFixture.OFFER_TIMEOUT, 2, 4));
+        f.route(new AgentLoad(AGENT_A, 0));
+
+        Outcome.Applied accepted = acceptWatched(f, AGENT_A,
+                new Monitoring(SUPERVISOR, SupervisorMode.BargeIn, MonitoringScope.AllChats, "Boss"));
+
+        assertEquals(List.of(), to(accepted, agent(SUPERVISOR)));
+        assertTrue(f.chat.joinedSupervisors().isEmpty());
+        assertEquals(ChatState.Chatting, Views.agentState(f.chat, AGENT_A), "the agent's Accept still stands");
+    }
 }
