@@ -32,8 +32,13 @@ public class Monitorings {
         this.json = json;
     }
 
-    /** Starts the monitoring, or replaces the supervisor's earlier one of this agent. */
+    /**
+     * Starts the monitoring, or replaces the supervisor's earlier one of this agent. The supervisor's index is
+     * written first: a crash between the two leaves an index entry that leads nowhere, never a monitoring that
+     * logout would miss.
+     */
     public void start(String agentId, Monitoring monitoring) {
+        redis.sendAndAwait(Request.cmd(Command.SADD).arg(keys.monitoring(monitoring.supervisorId())).arg(agentId));
         redis.sendAndAwait(Request.cmd(Command.HSET).arg(keys.monitoredBy(agentId)).arg(monitoring.supervisorId())
                 .arg(json.write(monitoring)));
     }
@@ -42,7 +47,20 @@ public class Monitorings {
     public boolean cancel(String agentId, String supervisorId) {
         Response removed = redis.sendAndAwait(Request.cmd(Command.HDEL).arg(keys.monitoredBy(agentId))
                 .arg(supervisorId));
+        redis.sendAndAwait(Request.cmd(Command.SREM).arg(keys.monitoring(supervisorId)).arg(agentId));
         return removed != null && removed.toInteger() > 0;
+    }
+
+    /** The supervisor logged out: every monitoring of theirs ends, as GWS's do. */
+    public void endAll(String supervisorId) {
+        Response agents = redis.sendAndAwait(Request.cmd(Command.SMEMBERS).arg(keys.monitoring(supervisorId)));
+        if (agents != null) {
+            for (Response agent : agents) {
+                redis.sendAndAwait(Request.cmd(Command.HDEL).arg(keys.monitoredBy(agent.toString()))
+                        .arg(supervisorId));
+            }
+        }
+        redis.sendAndAwait(Request.cmd(Command.DEL).arg(keys.monitoring(supervisorId)));
     }
 
     public Optional<Monitoring> of(String agentId, String supervisorId) {
@@ -67,8 +85,12 @@ public class Monitorings {
     public void endUsed(String agentId, List<Monitoring> used) {
         for (Monitoring monitoring : used) {
             if (monitoring.scope() == MonitoringScope.NextChat) {
-                endScript.run(redis, List.of(keys.monitoredBy(agentId)),
+                Response ended = endScript.run(redis, List.of(keys.monitoredBy(agentId)),
                         List.of(monitoring.supervisorId(), json.write(monitoring)));
+                if (ended != null && ended.toInteger() > 0) {
+                    redis.sendAndAwait(Request.cmd(Command.SREM).arg(keys.monitoring(monitoring.supervisorId()))
+                            .arg(agentId));
+                }
             }
         }
     }

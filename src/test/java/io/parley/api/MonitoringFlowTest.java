@@ -152,4 +152,21 @@ class MonitoringFlowTest {
                     .post(channel(host)));
         }
     }
+    @Test
+    void theSupervisorsSignOutEndsTheirMonitorings() {
+        Agent host = Parley.readyAgent("host");
+        Agent supervisor = Parley.createSupervisor("boss");
+        Parley.ok(as(supervisor.token()).body(Map.of("operationName", "Monitor")).post(channel(host)));
+
+        Parley.ok(as(supervisor.token()).post("/api/v2/signout"));
+
+        assertEquals(2, (int) as(supervisor.token()).body(Map.of("operationName", "CancelSupervisorMonitoring"))
+                .post(channel(host)).then().statusCode(409).extract().path("statusCode"),
+                "nothing left to cancel");
+        try (SseClient hostStream = SseClient.connect(Parley.sseUrl(), host.token(), null);
+                SseClient bossStream = SseClient.connect(Parley.sseUrl(), supervisor.token(), null)) {
+            InviteFlowTest.chattingWith(host, hostStream, "Host");
+            assertEquals(List.of(), bossStream.drain(QUIET));
+        }
+    }
 }
