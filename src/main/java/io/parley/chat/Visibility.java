@@ -13,7 +13,7 @@ public enum Visibility {
         return this == All;
     }
 
-    /** Whether a participant of this visibility is seen by {@code viewer} (null: an agent without a seat). */
+    /** Whether a participant of this visibility is seen by a viewer of type {@code viewer}. */
     boolean seenBy(ParticipantType viewer) {
         return switch (this) {
             case All -> true;
