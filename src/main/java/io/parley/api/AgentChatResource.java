@@ -23,9 +23,12 @@ import io.parley.chat.ChatState;
 import io.parley.chat.ChatView;
 import io.parley.chat.Message;
 import io.parley.chat.Moment;
+import io.parley.chat.Monitoring;
+import io.parley.chat.Operation;
 import io.parley.chat.StatusCode;
 import io.parley.chat.Views;
 import io.parley.store.ChatRepository;
+import io.parley.store.Monitorings;
 import io.parley.store.Json;
 import io.parley.user.User;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -34,7 +37,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 @Path("/api/v2/me/chats")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
-@RolesAllowed(User.AGENT)
+@RolesAllowed({ User.AGENT, User.SUPERVISOR })
 @RunOnVirtualThread
 public class AgentChatResource {
 
@@ -49,6 +52,7 @@ public class AgentChatResource {
     }
 
     private final ChatRepository chats;
+    private final Monitorings monitorings;
     private final Desk desk;
     private final ChatActions actions;
     private final Json json;
@@ -56,9 +60,10 @@ public class AgentChatResource {
     private final BaseUrl baseUrl;
     private final JsonWebToken token;
 
-    AgentChatResource(ChatRepository chats, Desk desk, ChatActions actions, Json json,
+    AgentChatResource(ChatRepository chats, Monitorings monitorings, Desk desk, ChatActions actions, Json json,
             ParleyConfig config, BaseUrl baseUrl, JsonWebToken token) {
         this.chats = chats;
+        this.monitorings = monitorings;
         this.desk = desk;
         this.actions = actions;
         this.json = json;
@@ -94,7 +99,7 @@ public class AgentChatResource {
     public Messages messages(@PathParam("id") String id, @QueryParam("startIndex") String startIndex,
             @QueryParam("count") String count) {
         Chat chat = involved(id);
-        if (chat.agentSeat(token.getSubject()).isEmpty() && !handled(chat)) {
+        if (!chat.seated(token.getSubject()) && !handled(chat)) {
             throw new ApiException(StatusCode.INVALID_STATE, "Accept the chat before reading its transcript");
         }
         return new Messages(StatusCode.SUCCESS.code,
@@ -107,7 +112,16 @@ public class AgentChatResource {
         String chatId = Ids.chatId(id);
         var operation = OperationParser.agentOperation(
                 JsonBody.parse(json.mapper(), body, config.request().maxBytes()));
-        return actions.perform(chatId, new Actor.Agent(token.getSubject()), operation, baseUrl.of(request));
+        String userId = token.getSubject();
+        if (operation instanceof Operation.Accept accept) {
+            // the agent's supervisors join with them: their standing monitorings go into the decision
+            List<Monitoring> watching = monitorings.of(userId);
+            Replies.Accepted accepted = actions.perform(chatId, new Actor.Agent(userId),
+                    accept.withMonitorings(watching), baseUrl.of(request));
+            monitorings.endUsed(userId, watching);
+            return accepted;
+        }
+        return actions.perform(chatId, new Actor.Agent(userId), operation, baseUrl.of(request));
     }
 
     /**
@@ -122,10 +136,13 @@ public class AgentChatResource {
         return chat;
     }
 
-    /** Whether this agent took part in the chat: participants are kept, so a seat once taken names them. */
+    /**
+     * Whether this agent or supervisor took part in the chat: participants are kept, so a seat once taken names
+     * them.
+     */
     private boolean handled(Chat chat) {
         String userId = token.getSubject();
-        return chat.participants().stream().anyMatch(p -> p.isAgent() && userId.equals(p.userId()));
+        return chat.participants().stream().anyMatch(p -> p.isStaff() && userId.equals(p.userId()));
     }
 
     private Moment moment(UriInfo request) {

@@ -25,6 +25,7 @@ import io.parley.chat.StatusCode;
 import io.parley.routing.Dispatcher;
 import io.parley.store.AgentChannels;
 import io.parley.store.Json;
+import io.parley.store.Monitorings;
 import io.parley.store.UserRepository;
 import io.parley.user.ChannelState;
 import io.parley.user.ChannelStatus;
@@ -39,7 +40,7 @@ import io.vertx.core.http.HttpServerResponse;
 @Path("/api/v2/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
-@RolesAllowed({ User.AGENT, User.ADMIN })
+@RolesAllowed({ User.AGENT, User.SUPERVISOR, User.ADMIN })
 @RunOnVirtualThread
 public class MeResource {
 
@@ -77,9 +78,12 @@ public class MeResource {
     private final JsonWebToken token;
     private final SecurityIdentity identity;
     private final SignOut signOut;
+    private final Monitorings monitorings;
 
     MeResource(UserRepository users, AgentChannels channels, Dispatcher dispatcher, Desk desk, Json json,
-            ParleyConfig config, BaseUrl baseUrl, JsonWebToken token, SecurityIdentity identity, SignOut signOut) {
+            ParleyConfig config, BaseUrl baseUrl, JsonWebToken token, SecurityIdentity identity, SignOut signOut,
+            Monitorings monitorings) {
+        this.monitorings = monitorings;
         this.desk = desk;
         this.users = users;
         this.channels = channels;
@@ -158,6 +162,10 @@ public class MeResource {
                     throw JsonBody.invalid("EndContactCenterSession takes no channels: it ends the whole session");
                 }
                 channels.set(agent.id(), ChannelState.LoggedOut);
+                if (agent.roles().contains(User.SUPERVISOR)) {
+                    // a supervisor's logout ends their monitorings too (GWS's ChatSupervisor page)
+                    monitorings.endAll(agent.id());
+                }
                 signOut.end(identity, request, response);
             }
             default -> throw JsonBody.invalid("Unknown operationName '" + JsonBody.printable(operation) + "'");

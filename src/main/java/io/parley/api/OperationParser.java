@@ -13,6 +13,7 @@ import io.parley.chat.MessageType;
 import io.parley.chat.Operation;
 import io.parley.chat.Remark;
 import io.parley.chat.StatusCode;
+import io.parley.chat.SupervisorMode;
 import io.parley.chat.TreatAs;
 
 /** Reads the {@code {"operationName": ..., params}} body of a chat operation into an {@link Operation}. */
@@ -62,10 +63,42 @@ public final class OperationParser {
             // LeftChat lists the operation as InFocus (GWS ChatLeave page): either name sets the focus
             case "SetInFocus", "InFocus" -> none(body, new Operation.SetInFocus());
             case "SetDisposition" -> disposition(body);
+            case "SwitchToMonitor" -> none(body, new Operation.SwitchSupervision(SupervisorMode.Monitor));
+            case "SwitchToCoach" -> none(body, new Operation.SwitchSupervision(SupervisorMode.Coach));
+            case "SwitchToBargeIn" -> none(body, new Operation.SwitchSupervision(SupervisorMode.BargeIn));
             case "AttachUserData", "UpdateUserData" -> userData(body, name);
             case "DeleteUserData" -> deleteUserData(body);
             default -> throw unknown(name);
         };
+    }
+
+    /**
+     * The operation of {@code POST /api/v2/users/{agentId}/chats/{chatId}}: Intrude
+     * (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatIntrude). Without {@code supervisorVisibilityMode}
+     * the mode is that of the supervisor's standing monitoring of the agent ({@code monitoring}, null for none),
+     * and without either the request fails, as GWS's does.
+     */
+    public static Operation.Intrude intrusion(JsonBody body, String agentUserId, String nickname,
+            SupervisorMode monitoring) {
+        String name = operationName(body);
+        if (!name.equals("Intrude")) {
+            throw unknown(name);
+        }
+        String mode = params(body, "supervisorVisibilityMode")
+                .optionalText("supervisorVisibilityMode", TextKind.NAME, JsonBody.MAX_SHORT);
+        if (mode == null && monitoring != null) {
+            return new Operation.Intrude(agentUserId, monitoring, nickname);
+        }
+        if (mode == null) {
+            throw new ApiException(StatusCode.MISSING_PARAMETER,
+                    "Parameter 'supervisorVisibilityMode' is missing, and you do not monitor this agent");
+        }
+        for (SupervisorMode known : SupervisorMode.values()) {
+            if (known.name().equals(mode)) {
+                return new Operation.Intrude(agentUserId, known, nickname);
+            }
+        }
+        throw JsonBody.invalid("Parameter 'supervisorVisibilityMode' must be Monitor, Coach or BargeIn");
     }
 
     /** The operations of {@code POST /api/v2/chats/{id}} with a customer token. */

@@ -27,7 +27,9 @@ public final class OperationTrail {
             "SendUrl", "SendCustomNotice", "SendCustomNoticeToAgents", "SendStartTypingNotification",
             "SendStopTypingNotification", "SendStartTypingToAgentsNotification", "SendStopTypingToAgentsNotification",
             "SetInFocus", "InFocus", "SetDisposition", "AttachUserData", "UpdateUserData", "DeleteUserData",
-            "StartContactCenterSession", "EndContactCenterSession", "Ready", "NotReady", "StartChat");
+            "StartContactCenterSession", "EndContactCenterSession", "Ready", "NotReady", "StartChat",
+            "Intrude", "SwitchToMonitor", "SwitchToCoach", "SwitchToBargeIn", "Monitor", "Coach", "BargeIn",
+            "CancelSupervisorMonitoring");
 
     private OperationTrail() {
     }

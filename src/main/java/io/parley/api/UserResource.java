@@ -37,7 +37,7 @@ import io.smallrye.common.annotation.RunOnVirtualThread;
 public class UserResource {
 
     private static final Pattern USER_NAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
-    private static final Set<String> ROLES = Set.of(User.AGENT, User.ADMIN);
+    private static final Set<String> ROLES = Set.of(User.AGENT, User.SUPERVISOR, User.ADMIN);
 
     public record Created(int statusCode, String id, String uri, String path) {
     }
@@ -175,7 +175,7 @@ public class UserResource {
     }
 
     @GET
-    @RolesAllowed({ User.AGENT, User.ADMIN })
+    @RolesAllowed({ User.AGENT, User.SUPERVISOR, User.ADMIN })
     public Many list(@Context UriInfo request) {
         String base = baseUrl.of(request);
         return new Many(StatusCode.SUCCESS.code, users.list().stream().map(u -> UserView.of(u, base)).toList());
@@ -183,7 +183,7 @@ public class UserResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ User.AGENT, User.ADMIN })
+    @RolesAllowed({ User.AGENT, User.SUPERVISOR, User.ADMIN })
     public One get(@PathParam("id") String id, @Context UriInfo request) {
         User user = users.find(Ids.userId(id))
                 .orElseThrow(() -> new ApiException(StatusCode.NOT_FOUND, "User " + id + " not found"));

@@ -33,6 +33,22 @@ public final class Capabilities {
 
     static final String IN_FOCUS = "InFocus";
 
+    /**
+     * A supervisor's lists per mode. GWS's ChatSupervisor page shows a coaching supervisor's list with Transfer,
+     * Invite, Consult and the user data operations too; Parley's supervisors do not bring others in nor change the
+     * agent's user data (docs/api.md §4), so their lists hold what they can do: talk as the mode allows, switch
+     * mode, leave.
+     */
+    static final List<String> MONITORING = List.of("Leave", "SetInFocus", "SwitchToCoach", "SwitchToBargeIn");
+
+    static final List<String> COACHING = List.of("Leave", "SetInFocus", "SendToAgents",
+            "SendStartTypingToAgentsNotification", "SendStopTypingToAgentsNotification", "SwitchToMonitor",
+            "SwitchToBargeIn");
+
+    static final List<String> BARGING_IN = List.of("Leave", "SetInFocus", "SendToAgents",
+            "SendStartTypingToAgentsNotification", "SendStopTypingToAgentsNotification", "SendMessage",
+            "SendStartTypingNotification", "SendStopTypingNotification", "SwitchToMonitor", "SwitchToCoach");
+
     static final List<String> CUSTOMER = List.of("SendMessage", "SendStartTypingNotification",
             "SendStopTypingNotification", "Leave");
 
@@ -50,9 +66,25 @@ public final class Capabilities {
         return switch (state) {
             case Invited -> INVITED;
             case Chatting -> seat.visibility() == Visibility.Agents ? CONSULTANT
-                    : chat.joinedAgents().size() > 1 ? CONFERENCE : ALONE;
+                    : talksToAgents(chat) ? CONFERENCE : ALONE;
             case LeftChat -> LEFT_CHAT;
             case Completed, Revoked -> List.of();
+        };
+    }
+
+    /** Another agent, or a supervisor the agents see, is there to read what is sent to the agents. */
+    private static boolean talksToAgents(Chat chat) {
+        return chat.joined(p -> p.isStaff() && p.visibility() != Visibility.Supervisors).size() > 1;
+    }
+
+    static List<String> forSupervisor(ChatState state, Participant seat) {
+        if (state != ChatState.Chatting) {
+            return List.of();
+        }
+        return switch (SupervisorMode.of(seat.visibility())) {
+            case Monitor -> MONITORING;
+            case Coach -> COACHING;
+            case BargeIn -> BARGING_IN;
         };
     }
 

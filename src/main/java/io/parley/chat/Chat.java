@@ -57,6 +57,21 @@ public record Chat(String id, long version, ChatStatus status, String subject, M
         return participants.stream().filter(p -> p.isJoinedAgent(userId)).findFirst();
     }
 
+    /** The supervisor's place in the chat while they are in it. */
+    public Optional<Participant> supervisorSeat(String userId) {
+        return participants.stream().filter(p -> p.isSupervisor() && p.joined() && userId.equals(p.userId()))
+                .findFirst();
+    }
+
+    /** Whether the user is in the chat in any way: as an agent (joined or left) or as a supervisor. */
+    public boolean seated(String userId) {
+        return participants.stream().anyMatch(p -> p.presence() != Presence.Gone && userId.equals(p.userId()));
+    }
+
+    public List<Participant> joinedSupervisors() {
+        return joined(Participant::isSupervisor);
+    }
+
     public Optional<Invitation> invitationFor(String userId) {
         return invitations.stream().filter(i -> i.userId().equals(userId)).findFirst();
     }
@@ -76,7 +91,12 @@ public record Chat(String id, long version, ChatStatus status, String subject, M
     /** Parties counted against the chat's limit: who is in it, plus who is being asked to join it. */
     public int partyCount() {
         long pendingJoins = invitations.stream().filter(i -> i.kind() != InvitationKind.Transfer).count();
-        return joined(p -> true).size() + (int) pendingJoins;
+        return countedParties() + (int) pendingJoins;
+    }
+
+    /** Who is in the chat and counts against its limit: a supervisor only while barging, as a party everyone sees. */
+    public int countedParties() {
+        return joined(p -> !p.isSupervisor() || p.visibility() == Visibility.All).size();
     }
 
     public Chat withStatus(ChatStatus newStatus) {

@@ -96,14 +96,14 @@ final class ChatChange {
     }
 
     Recipient recipientOf(Participant participant) {
-        return participant.isAgent() ? Recipient.agent(participant.userId())
+        return participant.isStaff() ? Recipient.agent(participant.userId())
                 : Recipient.customer(chat.id(), participant.participantId());
     }
 
     /** Tells each joined participant picked by {@code who} about the messages it may see. */
     void announceMessages(List<Message> announced, Long reference, Predicate<Participant> who) {
         for (Participant participant : chat.joined(who)) {
-            List<Message> visible = Views.visible(announced, !participant.isAgent());
+            List<Message> visible = Views.visible(announced, !participant.isStaff());
             if (!visible.isEmpty()) {
                 tell(recipientOf(participant),
                         Notification.NewMessages.of(visible, chat.id(), moment, reference));
@@ -111,9 +111,9 @@ final class ChatChange {
         }
     }
 
-    /** Sends each joined agent picked by {@code who} its own view of the chat. */
+    /** Sends each joined agent and supervisor picked by {@code who} its own view of the chat. */
     void announceState(String notificationType, Long reference, Predicate<Participant> who, boolean withUserData) {
-        for (Participant agent : chat.joined(p -> p.isAgent() && who.test(p))) {
+        for (Participant agent : chat.joined(p -> p.isStaff() && who.test(p))) {
             tellAgent(agent.userId(), Notification.ChatStateChange.of(notificationType,
                     Views.forAgent(chat, agent.userId(), moment, withUserData), reference));
         }

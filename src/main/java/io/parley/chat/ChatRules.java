@@ -53,6 +53,13 @@ public final class ChatRules {
 
     private Outcome forAgent(Chat chat, String userId, Operation operation, Moment moment,
             Availability availability, List<Message> transcript) {
+        if (operation instanceof Operation.Intrude intrude) {
+            return Supervision.intrude(chat, userId, intrude, moment, policy, transcript);
+        }
+        var supervising = chat.supervisorSeat(userId);
+        if (supervising.isPresent()) {
+            return Supervision.decide(chat, supervising.get(), operation, moment);
+        }
         ChatState state = Views.agentState(chat, userId);
         if (state == ChatState.Completed) {
             return notFound(chat);
@@ -74,7 +81,7 @@ public final class ChatRules {
         }
         return switch (operation) {
             case Operation.Accept accept -> LastAgent.remember(accept.saveLastAgent(), userId, policy,
-                    Invitations.accept(chat, userId, accept.nickname(), moment, policy, transcript));
+                    Invitations.accept(chat, userId, accept, moment, policy, transcript));
             case Operation.Reject reject -> Invitations.reject(chat, userId, moment);
             case Operation.Offer offer -> Invitations.offer(chat, seat, offer, availability, moment, policy);
             case Operation.RemoveParticipant remove -> Departures.remove(chat, seat, remove, moment);
@@ -88,6 +95,9 @@ public final class ChatRules {
             case Operation.Route route -> Outcome.refused(StatusCode.FORBIDDEN, "Route is not an agent operation");
             case Operation.ExpireOffer expiry -> Outcome.refused(StatusCode.FORBIDDEN,
                     "ExpireOffer is not an agent operation");
+            case Operation.Intrude intrude -> Outcome.refused(StatusCode.INVALID_STATE, "Intrude is decided above");
+            case Operation.SwitchSupervision change -> Outcome.refused(StatusCode.INVALID_STATE,
+                    change.name() + " is a supervisor operation");
         };
     }
 

@@ -73,8 +73,10 @@ final class Departures {
                 .anyMatch(p -> p.isAgent() && p.presence() != Presence.Gone);
         if (!agentsRemain && toQueue) {
             change.update(change.chat().withStatus(ChatStatus.Queued));
+            Supervision.revokeAll(change);
         } else if (!agentsRemain) {
             change.update(change.chat().withStatus(ChatStatus.Ended));
+            Supervision.revokeAll(change);
             stopWaiting(change);
             Invitations.revokeAll(change);
         }
@@ -100,6 +102,7 @@ final class Departures {
             change.effect(new Effect.Dequeue());
             change.update(change.chat().withWaiting(null, moment.now()));
             Invitations.revokeAll(change);
+            Supervision.revokeAll(change);
         } else {
             stopWaiting(change);
         }

@@ -22,7 +22,7 @@ final class Invitations {
                 && targetSeat.visibility() == Visibility.Agents) {
             return promoteConsultant(chat, targetSeat, moment);
         }
-        if (targetSeat != null || chat.invitationFor(target).isPresent()) {
+        if (targetSeat != null || chat.seated(target) || chat.invitationFor(target).isPresent()) {
             return Outcome.refused(StatusCode.INVALID_STATE,
                     "Agent " + target + " is already a participant or invitee of chat " + chat.id());
         }
@@ -73,11 +73,12 @@ final class Invitations {
         return change.applied();
     }
 
-    static Outcome accept(Chat chat, String userId, String nickname, Moment moment, Policy policy,
+    static Outcome accept(Chat chat, String userId, Operation.Accept accept, Moment moment, Policy policy,
             List<Message> transcript) {
+        String nickname = accept.nickname();
         Invitation invitation = chat.invitationFor(userId).orElseThrow();
         if (invitation.kind() != InvitationKind.Transfer
-                && chat.joined(p -> true).size() + 1 > policy.maxParties()) {
+                && chat.countedParties() + 1 > policy.maxParties()) {
             return Outcome.refused(StatusCode.INVALID_STATE,
                     "Chat " + chat.id() + " already has the maximum of " + policy.maxParties() + " parties");
         }
@@ -121,6 +122,8 @@ final class Invitations {
         history.addAll(announced);
         change.tellAgent(userId, Notification.NewMessages.of(history, chat.id(), moment,
                 change.reference()));
+        // the agent's supervisors come in with them (GWS's ChatSupervisor: "immediately added to the chat")
+        Supervision.joinMonitors(change, userId, accept.monitorings(), history, policy);
         return change.applied();
     }
 
@@ -182,7 +185,7 @@ final class Invitations {
         }
         // nobody already in the chat or asked to join it is offered it again
         Set<String> skipped = new HashSet<>(chat.declinedBy());
-        chat.participants().stream().filter(p -> p.isAgent() && p.presence() != Presence.Gone)
+        chat.participants().stream().filter(p -> p.isStaff() && p.presence() != Presence.Gone)
                 .forEach(p -> skipped.add(p.userId()));
         chat.invitations().forEach(i -> skipped.add(i.userId()));
         String userId = Routing.choose(route.readyAgents(), route.lastAgent(), skipped, policy.maxChatsPerAgent())

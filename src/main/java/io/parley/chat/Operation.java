@@ -25,9 +25,25 @@ public sealed interface Operation {
      * @param saveLastAgent {@code saveLAR}: remember this agent as the customer's last agent
      *     (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatAccept)
      */
-    record Accept(String nickname, boolean saveLastAgent) implements Operation {
+    record Accept(String nickname, boolean saveLastAgent, List<Monitoring> monitorings) implements Operation {
+        /**
+         * @param monitorings the supervisors' standing monitorings of the accepting agent, loaded by the shell: each
+         *     brings its supervisor into the chat with the agent
+         */
+        public Accept {
+            monitorings = monitorings == null ? List.of() : List.copyOf(monitorings);
+        }
+
+        public Accept(String nickname, boolean saveLastAgent) {
+            this(nickname, saveLastAgent, List.of());
+        }
+
         public Accept(String nickname) {
             this(nickname, false);
+        }
+
+        public Accept withMonitorings(List<Monitoring> loaded) {
+            return new Accept(nickname, saveLastAgent, loaded);
         }
 
         public String name() {
@@ -126,6 +142,29 @@ public sealed interface Operation {
 
         public String name() {
             return "Route";
+        }
+    }
+
+    /**
+     * A supervisor joins a chat {@code agentUserId} is in now
+     * (https://docs.genesys.com/Documentation/HTCC/latest/API/ChatIntrude).
+     *
+     * @param nickname the name the chat shows for the supervisor: their user name
+     */
+    record Intrude(String agentUserId, SupervisorMode mode, String nickname) implements Operation {
+        public String name() {
+            return "Intrude";
+        }
+
+        public boolean needsTranscript() {
+            return true;
+        }
+    }
+
+    /** SwitchToMonitor, SwitchToCoach, SwitchToBargeIn: a supervisor in the chat changes how they take part. */
+    record SwitchSupervision(SupervisorMode mode) implements Operation {
+        public String name() {
+            return mode.switchName();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.parley.chat;
 
 /**
- * A party of the chat. Agents carry their user id; the customer has none. Participants are never removed from the
+ * A party of the chat. Agents and supervisors carry their user id; the customer has none. Participants are never removed from the
  * stored chat, so that message senders can always be named; {@link Presence} says whether they are still in it.
  */
 public record Participant(String participantId, String nickname, ParticipantType type, String userId,
@@ -9,6 +9,23 @@ public record Participant(String participantId, String nickname, ParticipantType
 
     public boolean isAgent() {
         return type == ParticipantType.Agent;
+    }
+
+    public boolean isSupervisor() {
+        return type == ParticipantType.Supervisor;
+    }
+
+    /** An agent or a supervisor: a signed-in user, whose notifications go to their user's log. */
+    public boolean isStaff() {
+        return type != ParticipantType.Customer;
+    }
+
+    /** Whether {@code viewer} (an agent without a seat when null) sees this participant in the chat. */
+    public boolean seenBy(Participant viewer) {
+        if (viewer != null && viewer.participantId().equals(participantId)) {
+            return true;
+        }
+        return visibility.seenBy(viewer == null ? ParticipantType.Agent : viewer.type());
     }
 
     public boolean joined() {
@@ -30,7 +47,7 @@ public record Participant(String participantId, String nickname, ParticipantType
     /** As {@code participants[]} shows it: an agent with its user's uri and path. */
     public Party party(Moment moment) {
         return new Party(nickname, type.name(), participantId,
-                visibility == Visibility.Agents ? visibility.name() : null, uri(moment), path(), null);
+                visibility != Visibility.All ? visibility.name() : null, uri(moment), path(), null);
     }
 
     /** As the sender of a custom notice: GWS adds its visibility and its participantId as {@code id}. */
@@ -39,10 +56,10 @@ public record Participant(String participantId, String nickname, ParticipantType
     }
 
     private String uri(Moment moment) {
-        return isAgent() && userId != null ? moment.userUri(userId) : null;
+        return isStaff() && userId != null ? moment.userUri(userId) : null;
     }
 
     private String path() {
-        return isAgent() && userId != null ? Moment.userPath(userId) : null;
+        return isStaff() && userId != null ? Moment.userPath(userId) : null;
     }
 }

@@ -81,6 +81,8 @@ final class Queueing {
         }
         change.update(change.chat().withWaiting(new Waiting(queue, InvitationKind.Routing, null, 0), moment.now())
                 .withDeclined(seat.userId()));
+        // placed in a queue: the supervisors' watch ends here, even if another agent stays
+        Supervision.revokeAll(change);
         Departures.leave(change, seat, announced, true);
         change.effect(new Effect.Enqueue(false));
         change.tellAgent(seat.userId(), Notification.ChatStateChange.of("StatusChange",

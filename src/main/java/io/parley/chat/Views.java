@@ -10,6 +10,9 @@ public final class Views {
     }
 
     public static ChatState agentState(Chat chat, String userId) {
+        if (chat.supervisorSeat(userId).isPresent()) {
+            return ChatState.Chatting;
+        }
         var seat = chat.agentSeat(userId);
         if (seat.isPresent()) {
             return seat.get().presence() == Presence.LeftChat ? ChatState.LeftChat : ChatState.Chatting;
@@ -27,10 +30,13 @@ public final class Views {
 
     /** The agent's view with the state forced (a revoked offer is no longer in the chat to derive it from). */
     public static ChatView forAgent(Chat chat, String userId, ChatState state, Moment moment, boolean withUserData) {
-        List<String> capabilities = chat.agentSeat(userId)
-                .map(seat -> Capabilities.forAgent(chat, state, seat))
-                .orElse(state == ChatState.Invited ? Capabilities.INVITED : List.of());
-        List<Party> parties = chat.joined(p -> true).stream().map(p -> p.party(moment)).toList();
+        Participant viewer = chat.supervisorSeat(userId).or(() -> chat.agentSeat(userId)).orElse(null);
+        List<String> capabilities = viewer == null
+                ? (state == ChatState.Invited ? Capabilities.INVITED : List.of())
+                : viewer.isSupervisor() ? Capabilities.forSupervisor(state, viewer)
+                : Capabilities.forAgent(chat, state, viewer);
+        // a monitoring supervisor is in no one's list but a supervisor's
+        List<Party> parties = chat.joined(p -> p.seenBy(viewer)).stream().map(p -> p.party(moment)).toList();
         return view(chat, state, parties, capabilities, moment, withUserData ? chat.userData() : null);
     }
 

@@ -92,6 +92,19 @@ public class Keys {
         return user(userId) + DESK_SUFFIX;
     }
 
+    /**
+     * The supervisors' standing monitorings of an agent, a hash: supervisor id to the monitoring's JSON. Same hash
+     * tag as the user.
+     */
+    public String monitoredBy(String agentId) {
+        return user(agentId) + ":monitored-by";
+    }
+
+    /** The agents a supervisor monitors, a set, so that their logout ends every monitoring. Same hash tag as the user. */
+    public String monitoring(String supervisorId) {
+        return user(supervisorId) + ":monitoring";
+    }
+
     /** What comes before the user id in a user's keys (scripts that read users build the keys themselves). */
     public String userPrefix() {
         return prefix + "user:{";

@@ -17,6 +17,9 @@ import io.parley.chat.Party;
 import io.parley.chat.Presence;
 import io.parley.chat.Visibility;
 import io.parley.chat.Waiting;
+import io.parley.chat.Monitoring;
+import io.parley.chat.MonitoringScope;
+import io.parley.chat.SupervisorMode;
 import io.parley.user.ChannelView;
 import io.parley.user.ChannelsChanged;
 import io.parley.user.User;
@@ -32,7 +35,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ChatView.class, Notification.ChatStateChange.class, Notification.NewMessages.class, User.class,
         Replies.Failure.class, ChatStatus.class, ParticipantType.class, Presence.class, Visibility.class,
         InvitationKind.class, Waiting.class, ChannelsChanged.class, ChannelView.class, ChannelView.UserState.class,
-        MeResource.ChannelOutcome.class, Session.class, SignedIn.class, OutboxEntry.class })
+        MeResource.ChannelOutcome.class, Session.class, SignedIn.class, OutboxEntry.class,
+        Monitoring.class, SupervisorMode.class, MonitoringScope.class })
 final class SerialisedTypes {
 
     private SerialisedTypes() {

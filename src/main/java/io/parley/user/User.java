@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A person who signs in: an agent, an administrator, or both. {@code passwordHash} never leaves the server.
+ * A person who signs in: an agent, a supervisor, an administrator, or any of them together. {@code passwordHash} never leaves the server.
  * {@code queues} are the queues an agent serves; none listed means the default queue.
  */
 public record User(String id, String userName, String firstName, String lastName, List<String> roles,
@@ -13,6 +13,8 @@ public record User(String id, String userName, String firstName, String lastName
 
     public static final String AGENT = "agent";
     public static final String ADMIN = "admin";
+    /** May join an agent's chat to monitor, coach or barge in (docs/api.md §4, supervisors). */
+    public static final String SUPERVISOR = "supervisor";
 
     public User {
         roles = List.copyOf(roles);

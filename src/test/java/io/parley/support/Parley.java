@@ -90,6 +90,16 @@ public final class Parley {
         return new Agent(id, userName, token(userName, "password-" + userName));
     }
 
+    /** A user who holds only the role {@code supervisor}: no chat channel, no desk. */
+    public static Agent createSupervisor(String base) {
+        String userName = uniqueName(base);
+        Map<String, Object> user = Map.of("userName", userName, "password", "password-" + userName,
+                "roles", List.of("supervisor"));
+        String id = as(adminToken()).body(user).post("/api/v2/users")
+                .then().statusCode(200).body("statusCode", equalTo(0)).extract().path("id");
+        return new Agent(id, userName, token(userName, "password-" + userName));
+    }
+
     /** An agent who is logged in to the chat channel and Ready. */
     public static Agent readyAgent(String base) {
         return readyAgent(base, List.of());
