@@ -91,7 +91,7 @@ class BadInputAccountTest extends SceneTest {
                 row(USERS, ADMIN, "roles as a string", json("userName", "newcomer", "password", "password-1",
                         "roles", "agent"), INVALID),
                 row(USERS, ADMIN, "unknown role", json("userName", "newcomer", "password", "password-1",
-                        "roles", array("supervisor")), INVALID),
+                        "roles", array("superuser")), INVALID),
                 row(USERS, ADMIN, "no roles", json("userName", "newcomer", "password", "password-1",
                         "roles", array()), INVALID),
                 row(USERS, ADMIN, "numeric role", json("userName", "newcomer", "password", "password-1",
