@@ -22,13 +22,12 @@ final class Invitations {
                 && targetSeat.visibility() == Visibility.Agents) {
             return promoteConsultant(chat, targetSeat, moment);
         }
-        if (targetSeat != null || chat.seated(target) || chat.invitationFor(target).isPresent()) {
+        if (chat.seated(target) || chat.invitationFor(target).isPresent()) {
             return Outcome.refused(StatusCode.INVALID_STATE,
                     "Agent " + target + " is already a participant or invitee of chat " + chat.id());
         }
-        if (offer.kind() != InvitationKind.Transfer && chat.partyCount() + 1 > policy.maxParties()) {
-            return Outcome.refused(StatusCode.INVALID_STATE,
-                    "Chat " + chat.id() + " already has the maximum of " + policy.maxParties() + " parties");
+        if (offer.kind() != InvitationKind.Transfer && !policy.admitsAnotherParty(chat)) {
+            return Outcome.chatFull(chat, policy);
         }
         ChatChange change = ChatChange.requested(chat, moment);
         if (availability != Availability.Ready) {
@@ -79,8 +78,7 @@ final class Invitations {
         Invitation invitation = chat.invitationFor(userId).orElseThrow();
         if (invitation.kind() != InvitationKind.Transfer
                 && chat.countedParties() + 1 > policy.maxParties()) {
-            return Outcome.refused(StatusCode.INVALID_STATE,
-                    "Chat " + chat.id() + " already has the maximum of " + policy.maxParties() + " parties");
+            return Outcome.chatFull(chat, policy);
         }
         ChatChange change = ChatChange.requested(chat.withoutInvitation(userId), moment);
         if (invitation.fromQueue()) {

@@ -26,4 +26,10 @@ public sealed interface Outcome {
     static Refused refused(StatusCode statusCode, String message) {
         return new Refused(statusCode, message);
     }
+
+    /** The chat has no room for another party (parley.chat.max-parties). */
+    static Refused chatFull(Chat chat, Policy policy) {
+        return refused(StatusCode.INVALID_STATE,
+                "Chat " + chat.id() + " already has the maximum of " + policy.maxParties() + " parties");
+    }
 }

@@ -27,6 +27,11 @@ public record Policy(long offerTimeoutMillis, int maxParties, int maxChatsPerAge
                 DEFAULT_LAST_AGENT_TTL);
     }
 
+    /** Whether one more party may join or be asked to join the chat, counted as {@link Chat#partyCount()} counts. */
+    public boolean admitsAnotherParty(Chat chat) {
+        return chat.partyCount() < maxParties;
+    }
+
     public boolean knowsQueue(String name) {
         return queues.contains(name);
     }

@@ -22,9 +22,8 @@ final class Queueing {
         if (offer.kind() == InvitationKind.Transfer) {
             return handOver(chat, seat, offer.queueName(), offer.remark(), moment);
         }
-        if (chat.partyCount() + 1 > policy.maxParties()) {
-            return Outcome.refused(StatusCode.INVALID_STATE,
-                    "Chat " + chat.id() + " already has the maximum of " + policy.maxParties() + " parties");
+        if (!policy.admitsAnotherParty(chat)) {
+            return Outcome.chatFull(chat, policy);
         }
         // a consultation asked of a queue: whichever of its agents accepts joins as the consultant
         ChatChange change = ChatChange.requested(chat, moment);

@@ -32,9 +32,8 @@ final class Supervision {
             return Outcome.refused(StatusCode.INVALID_STATE,
                     "You are already a participant or invitee of chat " + chat.id());
         }
-        if (intrude.mode() == SupervisorMode.BargeIn && chat.partyCount() + 1 > policy.maxParties()) {
-            return Outcome.refused(StatusCode.INVALID_STATE,
-                    "Chat " + chat.id() + " already has the maximum of " + policy.maxParties() + " parties");
+        if (intrude.mode() == SupervisorMode.BargeIn && !policy.admitsAnotherParty(chat)) {
+            return Outcome.chatFull(chat, policy);
         }
         ChatChange change = ChatChange.requested(chat, moment);
         join(change, userId, intrude.nickname(), intrude.mode(), transcript);
@@ -51,7 +50,7 @@ final class Supervision {
         for (Monitoring monitoring : monitorings) {
             String supervisorId = monitoring.supervisorId();
             boolean full = monitoring.mode() == SupervisorMode.BargeIn
-                    && change.chat().partyCount() + 1 > policy.maxParties();
+                    && !policy.admitsAnotherParty(change.chat());
             if (supervisorId.equals(agentUserId) || change.chat().seated(supervisorId) || full) {
                 continue;
             }
